@@ -1,0 +1,36 @@
+// A consensus store replica (the store issue): Raft over an MVCC key-value
+// state machine in LMDB, with etcd's semantics.
+//
+//   range request        -> range_response (linearizable via ReadIndex unless
+//                           request.serializable)
+//   txn request          -> txn_response (writes only at the leader; followers
+//                           answer store_error::not_leader)
+//   watch request w      -> watch id; `w` then receives watch_events in order
+//   cancel id            ends a watch
+//   compact revision     -> the new compaction revision
+//   raft envelope        replica-to-replica protocol traffic
+//   status               -> component_status
+#pragma once
+
+#include <caf/replies_to.hpp>
+#include <caf/typed_actor.hpp>
+
+#include <cstdint>
+
+#include "messages/atoms.hpp"
+#include "messages/status.hpp"
+#include "messages/store.hpp"
+
+namespace troupe {
+
+using store_watcher_actor = caf::typed_actor<caf::reacts_to<event_atom, watch_events>>;
+
+using store_replica_actor = caf::typed_actor<
+    caf::replies_to<range_atom, range_request>::with<range_response>,
+    caf::replies_to<txn_atom, txn_request>::with<txn_response>,
+    caf::replies_to<watch_atom, watch_request, store_watcher_actor>::with<std::uint64_t>,
+    caf::reacts_to<cancel_atom, std::uint64_t>,
+    caf::replies_to<compact_atom, std::int64_t>::with<std::int64_t>,
+    caf::reacts_to<raft_atom, raft_envelope>, caf::replies_to<status_atom>::with<component_status>>;
+
+}  // namespace troupe

@@ -1,0 +1,140 @@
+// Messages of the consensus store (etcd's key-value API, the store issue).
+// Keys and values are bytes held in std::string; revisions are the
+// cluster-wide store revision.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace troupe {
+
+struct key_value {
+  std::string key;
+  std::string value;
+  std::int64_t create_revision = 0;
+  std::int64_t mod_revision = 0;
+  std::int64_t version = 0;
+};
+
+template <class Inspector>
+typename Inspector::result_type inspect(Inspector& f, key_value& x) {
+  return f(x.key, x.value, x.create_revision, x.mod_revision, x.version);
+}
+
+// Reads `key`, or [key, range_end) when range_end is set, at `revision`
+// (0 = latest). `serializable` reads may be served locally without ReadIndex.
+struct range_request {
+  std::string key;
+  std::string range_end;
+  std::int64_t revision = 0;
+  std::int64_t limit = 0;
+  bool serializable = false;
+};
+
+template <class Inspector>
+typename Inspector::result_type inspect(Inspector& f, range_request& x) {
+  return f(x.key, x.range_end, x.revision, x.limit, x.serializable);
+}
+
+struct range_response {
+  std::vector<key_value> kvs;
+  bool more = false;
+  std::int64_t revision = 0;  // the store revision the read observed
+};
+
+template <class Inspector>
+typename Inspector::result_type inspect(Inspector& f, range_response& x) {
+  return f(x.kvs, x.more, x.revision);
+}
+
+// One compare of a transaction: the target field of `key` against `value`.
+struct txn_compare {
+  enum class target : std::uint8_t { mod_revision, create_revision, version, exists };
+  enum class op : std::uint8_t { equal, not_equal, less, greater };
+  std::string key;
+  target field = target::mod_revision;
+  op relation = op::equal;
+  std::int64_t value = 0;
+};
+
+template <class Inspector>
+typename Inspector::result_type inspect(Inspector& f, txn_compare& x) {
+  return f(x.key, x.field, x.relation, x.value);
+}
+
+struct txn_operation {
+  enum class kind : std::uint8_t { put, remove, range };
+  kind type = kind::put;
+  std::string key;
+  std::string range_end;
+  std::string value;
+};
+
+template <class Inspector>
+typename Inspector::result_type inspect(Inspector& f, txn_operation& x) {
+  return f(x.type, x.key, x.range_end, x.value);
+}
+
+// If every compare holds, apply `success`, else `failure`, atomically.
+// (client, sequence) make a retried transaction apply at most once.
+struct txn_request {
+  std::vector<txn_compare> compares;
+  std::vector<txn_operation> success;
+  std::vector<txn_operation> failure;
+  std::uint64_t client = 0;
+  std::uint64_t sequence = 0;
+};
+
+template <class Inspector>
+typename Inspector::result_type inspect(Inspector& f, txn_request& x) {
+  return f(x.compares, x.success, x.failure, x.client, x.sequence);
+}
+
+struct txn_response {
+  bool succeeded = false;
+  std::int64_t revision = 0;
+  std::vector<range_response> reads;  // one per range operation executed
+};
+
+template <class Inspector>
+typename Inspector::result_type inspect(Inspector& f, txn_response& x) {
+  return f(x.succeeded, x.revision, x.reads);
+}
+
+struct watch_request {
+  std::string key;
+  std::string range_end;
+  std::int64_t start_revision = 0;
+};
+
+template <class Inspector>
+typename Inspector::result_type inspect(Inspector& f, watch_request& x) {
+  return f(x.key, x.range_end, x.start_revision);
+}
+
+// A batch of watch events, in revision order, with no gap.
+struct watch_events {
+  std::uint64_t watch_id = 0;
+  std::vector<key_value> puts_and_deletes;  // value empty + version 0 = delete
+  std::int64_t revision = 0;
+};
+
+template <class Inspector>
+typename Inspector::result_type inspect(Inspector& f, watch_events& x) {
+  return f(x.watch_id, x.puts_and_deletes, x.revision);
+}
+
+// A Raft protocol message between replicas, encoded in the store's format.
+struct raft_envelope {
+  std::string from;
+  std::string to;
+  std::vector<std::uint8_t> bytes;
+};
+
+template <class Inspector>
+typename Inspector::result_type inspect(Inspector& f, raft_envelope& x) {
+  return f(x.from, x.to, x.bytes);
+}
+
+}  // namespace troupe

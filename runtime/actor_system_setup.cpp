@@ -1,0 +1,30 @@
+#include "runtime/actor_system_setup.hpp"
+
+#include <caf/atom.hpp>
+#include <caf/io/middleman.hpp>
+#include <caf/openssl/manager.hpp>
+
+#include "messages/type_registry.hpp"
+
+namespace troupe::runtime {
+
+void configure_actor_system(caf::actor_system_config& config, const tls_files& tls) {
+  register_message_types(config);
+  config.load<caf::io::middleman>();
+  if (tls.enabled()) {
+    config.load<caf::openssl::manager>();
+    config.openssl_certificate = tls.certificate;
+    config.openssl_key = tls.key;
+    config.openssl_cafile = tls.ca;
+  }
+  config.set("scheduler.max-threads", scheduler_threads_max);
+  config.set("logger.file-verbosity", caf::atom("quiet"));
+  config.set("logger.console-verbosity", caf::atom("quiet"));
+}
+
+caf::io::middleman_actor network_of(caf::actor_system& system) {
+  if (system.has_openssl_manager()) return system.openssl_manager().actor_handle();
+  return system.middleman().actor_handle();
+}
+
+}  // namespace troupe::runtime

@@ -1,0 +1,59 @@
+#include <iostream>
+
+#include "runtime/commands/commands.hpp"
+#include "runtime/in_process_cluster.hpp"
+#include "runtime/signals.hpp"
+
+namespace troupe::runtime {
+
+namespace {
+
+// The first host holds store and control (and worker when there are no worker
+// hosts); extra store replicas and the workers are hosts of their own.
+cluster_spec shape_of(const node_config& config) {
+  cluster_spec spec;
+  role_set first;
+  first.insert(node_role::store);
+  first.insert(node_role::control);
+  if (config.workers == 0) first.insert(node_role::worker);
+  spec.hosts.push_back({config.name, first});
+  role_set store;
+  store.insert(node_role::store);
+  for (int i = 1; i < config.store_replicas; ++i)
+    spec.hosts.push_back({"store-" + std::to_string(i), store});
+  role_set worker;
+  worker.insert(node_role::worker);
+  for (int i = 0; i < config.workers; ++i)
+    spec.hosts.push_back({"worker-" + std::to_string(i), worker});
+  spec.networked = false;
+  spec.membership = config.membership;
+  return spec;
+}
+
+}  // namespace
+
+int run_up(const parsed_command& command) {
+  node_config defaults;
+  defaults.name = "local";
+  auto config = resolve_config(command, defaults);
+  if (!config) return exit_usage;
+  in_process_cluster cluster(shape_of(*config), print_event);
+  cluster.start_all();
+  if (auto error = cluster.at(0).listen(config->listen)) {
+    std::cerr << "troupe up: " << *error << std::endl;
+    return exit_failure;
+  }
+  std::cout << "troupe up: membership of " << config->name << " listening on "
+            << config->listen.to_string() << std::endl;
+  if (!cluster.wait_until_converged(std::chrono::seconds(30))) {
+    std::cerr << "troupe up: hosts did not find each other within 30 s" << std::endl;
+    return exit_failure;
+  }
+  std::cout << "troupe up: " << cluster.size() << " hosts running (data dir " << config->data_dir
+            << "); stop with Ctrl-C" << std::endl;
+  auto signal = wait_for_termination_signal();
+  std::cout << "troupe up: signal " << signal << ", stopping" << std::endl;
+  return exit_ok;
+}
+
+}  // namespace troupe::runtime

@@ -1,0 +1,117 @@
+#include "runtime/host.hpp"
+
+#include <caf/all.hpp>
+#include <caf/io/all.hpp>
+
+#include <atomic>
+
+#include "actors/membership/middleman_connector.hpp"
+#include "runtime/actor_system_setup.hpp"
+
+namespace troupe::runtime {
+
+std::uint64_t next_incarnation() {
+  static std::atomic<std::uint64_t> last{0};
+  auto now = std::chrono::system_clock::now().time_since_epoch();
+  auto candidate =
+      static_cast<std::uint64_t>(std::chrono::duration_cast<std::chrono::microseconds>(now).count());
+  auto previous = last.load();
+  std::uint64_t chosen = 0;
+  do {
+    chosen = std::max(candidate, previous + 1);
+  } while (!last.compare_exchange_weak(previous, chosen));
+  return chosen;
+}
+
+namespace {
+
+std::variant<std::uint16_t, std::string> publish(caf::actor_system& system,
+                                                 const membership_actor& actor,
+                                                 const net::endpoint& endpoint) {
+  caf::scoped_actor self{system};
+  std::variant<std::uint16_t, std::string> result = std::string("no answer");
+  auto interface = system.message_types<membership_actor>();
+  self->request(network_of(system), std::chrono::seconds(10), caf::publish_atom::value,
+                endpoint.port, caf::actor_cast<caf::strong_actor_ptr>(actor), interface,
+                endpoint.host, true)
+      .receive([&](std::uint16_t port) { result = port; },
+               [&](caf::error& error) {
+                 result = "cannot listen on " + endpoint.to_string() + ": " + system.render(error);
+               });
+  return result;
+}
+
+}  // namespace
+
+void host::spawn_actors(connector_actor connector, host_spec spec,
+                        membership::event_sink on_event) {
+  identity_ = spec.identity;
+  identity_.incarnation = next_incarnation();
+  connector_ = std::move(connector);
+  membership_ = membership::spawn_membership(
+      *system_, membership::membership_config{identity_, std::move(spec.seeds), spec.membership,
+                                              connector_, std::move(on_event)});
+}
+
+std::variant<std::unique_ptr<host>, std::string> host::start_networked(
+    host_spec spec, membership::event_sink on_event) {
+  std::unique_ptr<host> result(new host);
+  result->own_config_ = std::make_unique<caf::actor_system_config>();
+  configure_actor_system(*result->own_config_, spec.tls);
+  result->own_system_ = std::make_unique<caf::actor_system>(*result->own_config_);
+  result->system_ = result->own_system_.get();
+  auto endpoint = net::endpoint{spec.identity.host, spec.identity.port};
+  auto connector =
+      membership::spawn_middleman_connector(*result->system_, network_of(*result->system_));
+  result->spawn_actors(std::move(connector), std::move(spec), std::move(on_event));
+  if (auto error = result->listen(endpoint)) return *error;
+  return result;
+}
+
+std::unique_ptr<host> host::start_local(caf::actor_system& system,
+                                        std::shared_ptr<membership::address_book> book,
+                                        host_spec spec, membership::event_sink on_event) {
+  std::unique_ptr<host> result(new host);
+  result->system_ = &system;
+  result->book_ = std::move(book);
+  auto connector = membership::spawn_address_book_connector(system, result->book_);
+  result->spawn_actors(std::move(connector), std::move(spec), std::move(on_event));
+  result->book_->add(result->identity_.address(),
+                     caf::actor_cast<caf::strong_actor_ptr>(result->membership_));
+  return result;
+}
+
+std::optional<std::string> host::listen(const net::endpoint& endpoint) {
+  auto published = publish(*system_, membership_, endpoint);
+  if (auto* error = std::get_if<std::string>(&published)) return *error;
+  published_ports_.push_back(std::get<std::uint16_t>(published));
+  return std::nullopt;
+}
+
+host::~host() {
+  if (book_) book_->remove(identity_.address());
+  for (auto port : published_ports_) anon_send(network_of(*system_), caf::close_atom::value, port);
+  // Published and remotely referenced actors keep an actor system alive
+  // (STACK.md): terminate ours explicitly before the system goes away.
+  caf::anon_send_exit(membership_, caf::exit_reason::user_shutdown);
+  caf::anon_send_exit(connector_, caf::exit_reason::user_shutdown);
+  membership_ = nullptr;
+  connector_ = nullptr;
+  own_system_.reset();
+}
+
+std::variant<std::vector<member_info>, std::string> host::members(
+    std::chrono::milliseconds timeout) {
+  caf::scoped_actor self{*system_};
+  std::variant<std::vector<member_info>, std::string> result = std::string("no answer");
+  self->request(membership_, timeout, members_atom::value)
+      .receive([&](std::vector<member_info>& members) { result = std::move(members); },
+               [&](caf::error& error) { result = system_->render(error); });
+  return result;
+}
+
+void host::isolate(bool isolated) {
+  caf::anon_send(membership_, isolate_atom::value, isolated);
+}
+
+}  // namespace troupe::runtime

@@ -1,0 +1,122 @@
+#include "storage/core/log_entry_codec.hpp"
+
+#include <capnp/message.h>
+#include <capnp/serialize.h>
+#include <kj/exception.h>
+
+#include <cstring>
+
+#include "messages/schema/log_entry.capnp.h"
+
+namespace troupe::storage {
+
+namespace {
+
+schema::ConfigChange::Kind to_schema(config_change_kind kind) {
+  switch (kind) {
+    case config_change_kind::add_voter:
+      return schema::ConfigChange::Kind::ADD_VOTER;
+    case config_change_kind::add_learner:
+      return schema::ConfigChange::Kind::ADD_LEARNER;
+    case config_change_kind::remove_replica:
+      return schema::ConfigChange::Kind::REMOVE_REPLICA;
+  }
+  return schema::ConfigChange::Kind::ADD_VOTER;
+}
+
+std::variant<config_change_kind, decode_error> from_schema(schema::ConfigChange::Kind kind) {
+  switch (kind) {
+    case schema::ConfigChange::Kind::ADD_VOTER:
+      return config_change_kind::add_voter;
+    case schema::ConfigChange::Kind::ADD_LEARNER:
+      return config_change_kind::add_learner;
+    case schema::ConfigChange::Kind::REMOVE_REPLICA:
+      return config_change_kind::remove_replica;
+  }
+  return decode_error{"configChange.kind: unknown value " +
+                      std::to_string(static_cast<unsigned>(kind))};
+}
+
+struct payload_writer {
+  schema::LogEntry::Payload::Builder builder;
+  void operator()(const no_op&) { builder.setEmpty(); }
+  void operator()(const command_bytes& bytes) {
+    builder.setCommand(kj::arrayPtr(bytes.data(), bytes.size()));
+  }
+  void operator()(const config_change& change) {
+    auto out = builder.initConfigChange();
+    out.setKind(to_schema(change.kind));
+    out.setReplica(change.replica);
+  }
+};
+
+std::variant<log_entry, decode_error> read_entry(schema::LogEntry::Reader reader) {
+  log_entry entry;
+  entry.term = reader.getTerm();
+  entry.index = reader.getIndex();
+  entry.request.client = reader.getRequestId().getClient();
+  entry.request.sequence = reader.getRequestId().getSequence();
+  auto payload = reader.getPayload();
+  switch (payload.which()) {
+    case schema::LogEntry::Payload::EMPTY:
+      entry.payload = no_op{};
+      break;
+    case schema::LogEntry::Payload::COMMAND: {
+      auto data = payload.getCommand();
+      entry.payload = command_bytes(data.begin(), data.end());
+      break;
+    }
+    case schema::LogEntry::Payload::CONFIG_CHANGE: {
+      auto change = payload.getConfigChange();
+      auto kind = from_schema(change.getKind());
+      if (auto* error = std::get_if<decode_error>(&kind)) return *error;
+      entry.payload = config_change{std::get<config_change_kind>(kind), change.getReplica()};
+      break;
+    }
+    default:
+      return decode_error{"payload: unknown alternative " +
+                          std::to_string(static_cast<unsigned>(payload.which()))};
+  }
+  return entry;
+}
+
+}  // namespace
+
+std::vector<std::uint8_t> encode_log_entry(const log_entry& entry) {
+  capnp::MallocMessageBuilder message;
+  auto builder = message.initRoot<schema::LogEntry>();
+  builder.setTerm(entry.term);
+  builder.setIndex(entry.index);
+  builder.getRequestId().setClient(entry.request.client);
+  builder.getRequestId().setSequence(entry.request.sequence);
+  std::visit(payload_writer{builder.getPayload()}, entry.payload);
+  auto words = capnp::messageToFlatArray(message);
+  auto bytes = words.asBytes();
+  return std::vector<std::uint8_t>(bytes.begin(), bytes.end());
+}
+
+std::variant<log_entry, decode_error> decode_log_entry(std::span<const std::uint8_t> bytes) {
+  if (bytes.size() > encoded_log_entry_bytes_max)
+    return decode_error{"entry of " + std::to_string(bytes.size()) + " bytes exceeds the limit of " +
+                        std::to_string(encoded_log_entry_bytes_max)};
+  if (bytes.empty() || bytes.size() % sizeof(capnp::word) != 0)
+    return decode_error{"entry of " + std::to_string(bytes.size()) +
+                        " bytes is not a whole number of 8-byte words"};
+  // FlatArrayMessageReader neither owns its buffer nor accepts unaligned
+  // memory (STACK.md): copy into word-aligned storage first.
+  auto words = kj::heapArray<capnp::word>(bytes.size() / sizeof(capnp::word));
+  std::memcpy(words.begin(), bytes.data(), bytes.size());
+  std::variant<log_entry, decode_error> result = decode_error{"unreachable"};
+  auto failure = kj::runCatchingExceptions([&] {
+    capnp::ReaderOptions options;
+    options.traversalLimitInWords = words.size() * 2;
+    capnp::FlatArrayMessageReader reader(words.asPtr(), options);
+    result = read_entry(reader.getRoot<schema::LogEntry>());
+  });
+  KJ_IF_MAYBE (exception, failure) {
+    return decode_error{std::string("malformed entry: ") + exception->getDescription().cStr()};
+  }
+  return result;
+}
+
+}  // namespace troupe::storage
