@@ -26,8 +26,8 @@ struct api_request {
 
 template <class Inspector>
 typename Inspector::result_type inspect(Inspector& f, api_request& x) {
-  return f(x.verb, x.group, x.version, x.resource, x.subresource, x.namespace_name, x.name,
-           x.query, x.content_type, x.body, x.user);
+  return f(x.verb, x.group, x.version, x.resource, x.subresource, x.namespace_name, x.name, x.query,
+           x.content_type, x.body, x.user);
 }
 
 struct api_response {

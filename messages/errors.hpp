@@ -51,21 +51,21 @@ enum class store_error : std::uint8_t {
 
 /// Errors of the api actor; the gateway maps each to a Kubernetes Status.
 enum class api_error : std::uint8_t {
-  bad_request = 1,         // 400 BadRequest
-  unauthorized,            // 401 Unauthorized
-  forbidden,               // 403 Forbidden
-  not_found,               // 404 NotFound
-  method_not_allowed,      // 405 MethodNotAllowed
-  already_exists,          // 409 AlreadyExists
-  conflict,                // 409 Conflict
-  gone,                    // 410 Expired (below the compaction point)
+  bad_request = 1,           // 400 BadRequest
+  unauthorized,              // 401 Unauthorized
+  forbidden,                 // 403 Forbidden
+  not_found,                 // 404 NotFound
+  method_not_allowed,        // 405 MethodNotAllowed
+  already_exists,            // 409 AlreadyExists
+  conflict,                  // 409 Conflict
+  gone,                      // 410 Expired (below the compaction point)
   request_entity_too_large,  // 413 RequestEntityTooLarge
-  unsupported_media_type,  // 415 UnsupportedMediaType
-  invalid,                 // 422 Invalid, with field causes
-  too_many_requests,       // 429 TooManyRequests
-  internal,                // 500 InternalError
-  service_unavailable,     // 503 ServiceUnavailable
-  timeout,                 // 504 Timeout
+  unsupported_media_type,    // 415 UnsupportedMediaType
+  invalid,                   // 422 Invalid, with field causes
+  too_many_requests,         // 429 TooManyRequests
+  internal,                  // 500 InternalError
+  service_unavailable,       // 503 ServiceUnavailable
+  timeout,                   // 504 Timeout
 };
 
 std::string to_string(membership_error value);

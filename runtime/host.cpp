@@ -13,8 +13,8 @@ namespace troupe::runtime {
 std::uint64_t next_incarnation() {
   static std::atomic<std::uint64_t> last{0};
   auto now = std::chrono::system_clock::now().time_since_epoch();
-  auto candidate =
-      static_cast<std::uint64_t>(std::chrono::duration_cast<std::chrono::microseconds>(now).count());
+  auto candidate = static_cast<std::uint64_t>(
+      std::chrono::duration_cast<std::chrono::microseconds>(now).count());
   auto previous = last.load();
   std::uint64_t chosen = 0;
   do {

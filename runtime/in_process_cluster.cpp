@@ -84,6 +84,7 @@ host_spec in_process_cluster::spec_for(std::size_t index) const {
   spec.identity.roles = spec_.hosts[index].roles;
   for (auto seed : spec_.seeds) spec.seeds.push_back(addresses_[seed]);
   spec.membership = spec_.membership;
+  spec.tls = spec_.tls;
   return spec;
 }
 
@@ -105,7 +106,9 @@ void in_process_cluster::start(std::size_t index) {
   hosts_[index] = std::move(std::get<std::unique_ptr<host>>(started));
 }
 
-void in_process_cluster::stop(std::size_t index) { hosts_.at(index).reset(); }
+void in_process_cluster::stop(std::size_t index) {
+  hosts_.at(index).reset();
+}
 
 void in_process_cluster::restart(std::size_t index) {
   stop(index);

@@ -37,6 +37,8 @@ struct cluster_spec {
   // Indexes of the hosts every host lists as seeds.
   std::vector<std::size_t> seeds{0};
   membership::membership_settings membership;
+  // Mutual TLS between networked hosts (ignored when sharing one system).
+  tls_files tls;
 
   // store-0.., control-0.., worker-0.. with one role each.
   static cluster_spec with_roles(std::size_t store, std::size_t control, std::size_t worker);
@@ -74,7 +76,8 @@ class in_process_cluster {
   // unpartitioned hosts. Returns false at the deadline.
   bool wait_until_converged(std::chrono::milliseconds deadline);
   // Waits until `predicate` holds, polling every 20 ms; false at the deadline.
-  static bool wait_until(const std::function<bool()>& predicate, std::chrono::milliseconds deadline);
+  static bool wait_until(const std::function<bool()>& predicate,
+                         std::chrono::milliseconds deadline);
 
  private:
   host_spec spec_for(std::size_t index) const;

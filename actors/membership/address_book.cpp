@@ -23,17 +23,26 @@ caf::strong_actor_ptr address_book::lookup(const std::string& address) const {
   return found == entries_.end() ? nullptr : found->second;
 }
 
+namespace {
+
+connector_actor::behavior_type address_book_connector(connector_actor::pointer,
+                                                      std::shared_ptr<const address_book> book) {
+  return {
+      [book](dial_atom, const std::string& host,
+             std::uint16_t port) -> caf::result<caf::strong_actor_ptr> {
+        if (auto handle = book->lookup(net::endpoint{host, port}.to_string())) return handle;
+        return make_error(membership_error::unreachable);
+      },
+  };
+}
+
+}  // namespace
+
 connector_actor spawn_address_book_connector(caf::actor_system& system,
                                              std::shared_ptr<const address_book> book) {
-  return system.spawn([book](connector_actor::pointer) -> connector_actor::behavior_type {
-    return {
-        [book](dial_atom, const std::string& host,
-               std::uint16_t port) -> caf::result<caf::strong_actor_ptr> {
-          if (auto handle = book->lookup(net::endpoint{host, port}.to_string())) return handle;
-          return make_error(membership_error::unreachable);
-        },
-    };
-  });
+  // Passed as a spawn argument, not captured: CAF 0.17 dereferences a null
+  // argument tuple when a function actor is spawned without arguments.
+  return system.spawn(address_book_connector, std::move(book));
 }
 
 }  // namespace troupe::membership

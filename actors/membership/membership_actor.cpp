@@ -37,7 +37,9 @@ std::int64_t now_ms(self_pointer self) {
   return std::chrono::duration_cast<std::chrono::milliseconds>(since_epoch).count();
 }
 
-std::chrono::milliseconds ms(std::int64_t value) { return std::chrono::milliseconds(value); }
+std::chrono::milliseconds ms(std::int64_t value) {
+  return std::chrono::milliseconds(value);
+}
 
 void report(self_pointer self, const std::string& line) {
   if (self->state.config.on_event) self->state.config.on_event(line);
@@ -92,8 +94,7 @@ void add_link(self_pointer self, const std::string& address, const membership_ac
 void dial(self_pointer self, const net::endpoint& endpoint) {
   auto address = endpoint.to_string();
   self->state.dialing.insert(address);
-  self
-      ->request(self->state.config.connector, ms(self->state.config.settings.dial_timeout_ms),
+  self->request(self->state.config.connector, ms(self->state.config.settings.dial_timeout_ms),
                 dial_atom::value, endpoint.host, endpoint.port)
       .then(
           [=](caf::strong_actor_ptr& handle) {
@@ -105,7 +106,8 @@ void dial(self_pointer self, const net::endpoint& endpoint) {
             self->state.table->on_dial_result(address, true, now_ms(self));
             auto link = caf::actor_cast<membership_actor>(std::move(handle));
             add_link(self, address, link);
-            if (!self->state.isolated) self->send(link, heartbeat_atom::value, make_heartbeat(self));
+            if (!self->state.isolated)
+              self->send(link, heartbeat_atom::value, make_heartbeat(self));
           },
           [=](caf::error&) {
             self->state.dialing.erase(address);
@@ -202,12 +204,13 @@ std::vector<published_actor> find_kind(self_pointer self, component_kind kind) {
   return result;
 }
 
-membership_actor::behavior_type membership_behavior(self_pointer self,
-                                                    membership_config config) {
+membership_actor::behavior_type membership_behavior(self_pointer self, membership_config config) {
   auto& state = self->state;
   state.table.emplace(config.self, config.seeds, config.settings);
   state.config = std::move(config);
-  state.local.push_back(published_actor{component_kind::membership, {}, state.table->self().name,
+  state.local.push_back(published_actor{component_kind::membership,
+                                        {},
+                                        state.table->self().name,
                                         caf::actor_cast<caf::strong_actor_ptr>(self)});
   self->set_down_handler([=](caf::down_msg& down) { on_down(self, down); });
   self->send(self, tick_atom::value);

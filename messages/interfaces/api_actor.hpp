@@ -21,10 +21,10 @@ namespace troupe {
 
 using api_watcher_actor = caf::typed_actor<caf::reacts_to<event_atom, api_watch_event>>;
 
-using api_actor =
-    caf::typed_actor<caf::replies_to<call_atom, api_request>::with<api_response>,
-                     caf::replies_to<watch_atom, api_request, api_watcher_actor>::with<std::uint64_t>,
-                     caf::reacts_to<cancel_atom, std::uint64_t>,
-                     caf::replies_to<status_atom>::with<component_status>>;
+using api_actor = caf::typed_actor<
+    caf::replies_to<call_atom, api_request>::with<api_response>,
+    caf::replies_to<watch_atom, api_request, api_watcher_actor>::with<std::uint64_t>,
+    caf::reacts_to<cancel_atom, std::uint64_t>,
+    caf::replies_to<status_atom>::with<component_status>>;
 
 }  // namespace troupe

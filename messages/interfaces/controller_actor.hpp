@@ -16,8 +16,8 @@
 
 namespace troupe {
 
-using controller_actor = caf::typed_actor<caf::reacts_to<event_atom, api_watch_event>,
-                                          caf::reacts_to<sync_atom>,
-                                          caf::replies_to<status_atom>::with<component_status>>;
+using controller_actor =
+    caf::typed_actor<caf::reacts_to<event_atom, api_watch_event>, caf::reacts_to<sync_atom>,
+                     caf::replies_to<status_atom>::with<component_status>>;
 
 }  // namespace troupe

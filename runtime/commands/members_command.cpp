@@ -4,9 +4,10 @@
 #include <iomanip>
 #include <iostream>
 
-#include "runtime/actor_system_setup.hpp"
 #include "messages/interfaces/membership_actor.hpp"
+#include "runtime/actor_system_setup.hpp"
 #include "runtime/commands/commands.hpp"
+#include "runtime/config_loader.hpp"
 
 namespace troupe::runtime {
 
@@ -19,7 +20,8 @@ void print_table(const std::vector<member_info>& members) {
   for (const auto& member : members) {
     std::string actors;
     for (const auto& actor : member.published) actors += (actors.empty() ? "" : ",") + actor;
-    auto heard = member.self ? std::string("self") : std::to_string(member.last_heard_ms_ago) + "ms";
+    auto heard =
+        member.self ? std::string("self") : std::to_string(member.last_heard_ms_ago) + "ms";
     std::cout << std::setw(24) << member.summary.name << std::setw(24) << member.summary.address()
               << std::setw(22) << to_string(member.summary.roles) << std::setw(12) << heard
               << actors << "\n";
@@ -44,14 +46,29 @@ int run_members(const parsed_command& command) {
   if (auto flag = command.flags.find("timeout-ms"); flag != command.flags.end()) {
     auto value = std::atoll(flag->second.c_str());
     if (value <= 0 || value > 600000) {
-      std::cerr << "troupe members: --timeout-ms: expected 1-600000, got \"" << flag->second
-                << "\"" << std::endl;
+      std::cerr << "troupe members: --timeout-ms: expected 1-600000, got \"" << flag->second << "\""
+                << std::endl;
       return exit_usage;
     }
     timeout = std::chrono::milliseconds(value);
   }
+  tls_files tls;
+  if (auto file = command.flags.find("config"); file != command.flags.end()) {
+    node_config defaults;
+    defaults.name = "members";
+    auto loaded = load_config_file(file->second, defaults);
+    if (auto* error = std::get_if<std::string>(&loaded)) {
+      std::cerr << "troupe members: " << *error << std::endl;
+      return exit_usage;
+    }
+    tls = std::get<node_config>(loaded).tls;
+    if (auto error = check_tls_files(tls)) {
+      std::cerr << "troupe members: " << *error << std::endl;
+      return exit_usage;
+    }
+  }
   caf::actor_system_config config;
-  configure_actor_system(config, tls_files{});
+  configure_actor_system(config, tls);
   caf::actor_system system{config};
   caf::scoped_actor self{system};
   auto [host, port] = std::get<net::endpoint>(endpoint);

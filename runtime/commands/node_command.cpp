@@ -16,8 +16,8 @@ int run_node(const parsed_command& command) {
     return exit_usage;
   }
   host_spec spec;
-  spec.identity = member_summary{config->name, config->listen.host, config->listen.port,
-                                 config->roles, 0};
+  spec.identity =
+      member_summary{config->name, config->listen.host, config->listen.port, config->roles, 0};
   spec.seeds = config->seeds;
   spec.membership = config->membership;
   spec.tls = config->tls;

@@ -6,7 +6,9 @@
 
 namespace troupe::runtime {
 
-void print_event(const std::string& line) { std::cerr << line << std::endl; }
+void print_event(const std::string& line) {
+  std::cerr << line << std::endl;
+}
 
 std::optional<node_config> resolve_config(const parsed_command& command, node_config defaults) {
   auto fail = [&](const std::string& message) {

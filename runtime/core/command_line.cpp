@@ -15,12 +15,14 @@ const flag_spec runtime_flag{"runtime", "KIND", "container runtime: oci, exec or
 const std::vector<command_spec>& commands() {
   static const std::vector<command_spec> all{
       {"up",
-       "troupe up [--config FILE] [--data-dir DIR] [--api-port PORT] [--workers N] [--runtime KIND]",
+       "troupe up [--config FILE] [--data-dir DIR] [--api-port PORT] [--workers N] [--runtime "
+       "KIND]",
        "Runs a whole cluster in this process: store replicas, the control plane and N worker\n"
        "hosts. The first host holds the store and control roles (and the worker role when\n"
        "--workers is 0); its membership listens on the config's `listen` address so that\n"
        "`troupe members` can inspect the cluster. Stops cleanly on SIGINT or SIGTERM.",
-       {config_flag, data_dir_flag,
+       {config_flag,
+        data_dir_flag,
         {"api-port", "PORT", "port of the Kubernetes API gateway (default 6443)"},
         {"workers", "N", "number of worker hosts, 0-64 (default 1)"},
         runtime_flag}},
@@ -35,11 +37,14 @@ const std::vector<command_spec>& commands() {
         {"roles", "ROLES", "comma-separated subset of store,control,worker"},
         {"name", "NAME", "node name, a DNS-1123 subdomain"},
         {"listen", "HOST:PORT", "address of this node's actor network (default 127.0.0.1:7450)"},
-        data_dir_flag, runtime_flag}},
+        data_dir_flag,
+        runtime_flag}},
       {"members",
-       "troupe members --connect HOST:PORT [--timeout-ms MS]",
-       "Asks the node at HOST:PORT for the cluster's members and prints them, one per line.",
+       "troupe members --connect HOST:PORT [--config FILE] [--timeout-ms MS]",
+       "Asks the node at HOST:PORT for the cluster's members and prints them, one per line.\n"
+       "With --config, connects with the file's TLS certificate (needed for TLS clusters).",
        {{"connect", "HOST:PORT", "a node's actor network address"},
+        {"config", "FILE", "a node config whose tls files to connect with"},
         {"timeout-ms", "MS", "how long to wait for the answer (default 5000)"}}},
       {"version", "troupe version", "Prints the version.", {}},
       {"help", "troupe help [COMMAND]", "Prints help for troupe or one of its commands.", {}},
@@ -160,8 +165,8 @@ std::string overview() {
   return text;
 }
 
-std::variant<node_config, std::string> apply_flags(node_config config,
-                                                   const std::map<std::string, std::string>& flags) {
+std::variant<node_config, std::string> apply_flags(
+    node_config config, const std::map<std::string, std::string>& flags) {
   for (const auto& [name, value] : flags) {
     if (name == "name") {
       config.name = value;

@@ -38,7 +38,8 @@ struct parsed_command {
 };
 
 // `arguments` excludes the program name.
-std::variant<parsed_command, std::string> parse_command_line(const std::vector<std::string>& arguments);
+std::variant<parsed_command, std::string> parse_command_line(
+    const std::vector<std::string>& arguments);
 
 // "Usage: troupe up [--config F] ...\n\n<summary>\n\nFlags:\n  --config F  ..."
 std::string usage(const command_spec& command);

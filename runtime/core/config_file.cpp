@@ -64,7 +64,8 @@ void for_each_key(const YAML::Node& map, const std::string& prefix, const Handle
   }
 }
 
-using handler_map = std::map<std::string, std::function<void(const YAML::Node&, const std::string&)>>;
+using handler_map =
+    std::map<std::string, std::function<void(const YAML::Node&, const std::string&)>>;
 
 void read_roles(const YAML::Node& node, const std::string& path, role_set& roles) {
   if (!node.IsSequence()) throw config_error{path + ": expected a list of roles"};
@@ -102,7 +103,8 @@ handler_map membership_handlers(membership::membership_settings& settings) {
 
 handler_map tls_handlers(tls_files& tls) {
   auto set_text = [](std::string& field) {
-    return [&field](const YAML::Node& node, const std::string& path) { field = scalar(node, path); };
+    return
+        [&field](const YAML::Node& node, const std::string& path) { field = scalar(node, path); };
   };
   return {{"certificate", set_text(tls.certificate)},
           {"key", set_text(tls.key)},
@@ -112,10 +114,12 @@ handler_map tls_handlers(tls_files& tls) {
 void read_document(const YAML::Node& root, node_config& config) {
   handler_map handlers{
       {"name", [&](const YAML::Node& n, const std::string& p) { config.name = scalar(n, p); }},
-      {"listen", [&](const YAML::Node& n, const std::string& p) { config.listen = endpoint_at(n, p); }},
+      {"listen",
+       [&](const YAML::Node& n, const std::string& p) { config.listen = endpoint_at(n, p); }},
       {"seeds", [&](const YAML::Node& n, const std::string& p) { read_seeds(n, p, config.seeds); }},
       {"roles", [&](const YAML::Node& n, const std::string& p) { read_roles(n, p, config.roles); }},
-      {"data-dir", [&](const YAML::Node& n, const std::string& p) { config.data_dir = scalar(n, p); }},
+      {"data-dir",
+       [&](const YAML::Node& n, const std::string& p) { config.data_dir = scalar(n, p); }},
       {"runtime",
        [&](const YAML::Node& n, const std::string& p) {
          auto text = scalar(n, p);
@@ -135,10 +139,10 @@ void read_document(const YAML::Node& root, node_config& config) {
        [&](const YAML::Node& n, const std::string& p) {
          config.store_replicas = static_cast<int>(integer_in(n, p, 1, store_replicas_max));
        }},
-      {"tls", [&](const YAML::Node& n, const std::string& p) {
-         for_each_key(n, p, tls_handlers(config.tls));
-       }},
-      {"membership", [&](const YAML::Node& n, const std::string& p) {
+      {"tls", [&](const YAML::Node& n,
+                  const std::string& p) { for_each_key(n, p, tls_handlers(config.tls)); }},
+      {"membership",
+       [&](const YAML::Node& n, const std::string& p) {
          for_each_key(n, p, membership_handlers(config.membership));
        }},
   };

@@ -97,7 +97,8 @@ std::vector<std::uint8_t> encode_log_entry(const log_entry& entry) {
 
 std::variant<log_entry, decode_error> decode_log_entry(std::span<const std::uint8_t> bytes) {
   if (bytes.size() > encoded_log_entry_bytes_max)
-    return decode_error{"entry of " + std::to_string(bytes.size()) + " bytes exceeds the limit of " +
+    return decode_error{"entry of " + std::to_string(bytes.size()) +
+                        " bytes exceeds the limit of " +
                         std::to_string(encoded_log_entry_bytes_max)};
   if (bytes.empty() || bytes.size() % sizeof(capnp::word) != 0)
     return decode_error{"entry of " + std::to_string(bytes.size()) +

@@ -152,8 +152,8 @@ void membership_table::remember_candidate(const member_summary& summary, std::in
     return;
   }
   if (candidates_.size() >= settings_.members_max) return;
-  candidates_[address] = candidate{net::endpoint{summary.host, summary.port}, false, now_ms,
-                                   now_ms, settings_.dial_backoff_min_ms};
+  candidates_[address] = candidate{net::endpoint{summary.host, summary.port}, false, now_ms, now_ms,
+                                   settings_.dial_backoff_min_ms};
 }
 
 void membership_table::depart_silent(std::int64_t now_ms, std::vector<member_event>& events) {

@@ -1,0 +1,12 @@
+#!/usr/bin/env bash
+# The test command: sets up the machine, builds Troupe with AddressSanitizer
+# and UndefinedBehaviorSanitizer, and runs every test through ctest.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/setup.sh
+cmake -S . -B build/asan -G Ninja -DCMAKE_BUILD_TYPE=Debug -DTROUPE_SANITIZE=ON
+cmake --build build/asan
+cd build/asan
+# Tests run one at a time: cluster and end-to-end tests start several actor
+# systems or processes each, and the machine class has two cores.
+ctest --output-on-failure --timeout 600

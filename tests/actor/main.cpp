@@ -1,0 +1,3 @@
+#define CATCH_CONFIG_MAIN
+#define TROUPE_CAF_TEST_MAIN
+#include "tests/support/caf_catch.hpp"
