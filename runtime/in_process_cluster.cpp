@@ -51,10 +51,12 @@ in_process_cluster::in_process_cluster(cluster_spec spec, membership::event_sink
   for (auto seed : spec_.seeds)
     if (seed >= spec_.hosts.size()) throw std::runtime_error("seed index out of range");
   for (std::size_t i = 0; i < spec_.hosts.size(); ++i) {
-    // Shared-system hosts are only reachable through the address book, so
-    // any distinct port will do; networked hosts need real free ports.
-    auto port = spec_.networked ? reserve_loopback_port() : static_cast<std::uint16_t>(10000 + i);
-    addresses_.push_back({"127.0.0.1", port});
+    // Shared-system hosts are only reachable through the address book: give
+    // them addresses that cannot be mistaken for sockets.
+    if (spec_.networked)
+      addresses_.push_back({"127.0.0.1", reserve_loopback_port()});
+    else
+      addresses_.push_back({"in-process", static_cast<std::uint16_t>(i + 1)});
   }
   partitioned_.assign(spec_.hosts.size(), false);
   hosts_.resize(spec_.hosts.size());

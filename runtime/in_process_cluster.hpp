@@ -3,7 +3,8 @@
 // Each host either has an actor system of its own, connected to the others
 // over loopback TCP through CAF's middleman exactly as separate processes
 // would be (`networked`), or all hosts share one actor system and find each
-// other through an in-memory address book. Hosts can be stopped, restarted
+// other through an in-memory address book (their addresses then read
+// "in-process:N"). Hosts can be stopped, restarted
 // (with a new incarnation, same name and address) and partitioned (all their
 // membership traffic dropped) individually.
 //
