@@ -19,7 +19,7 @@
 
 #include "messages/atoms.hpp"
 #include "messages/status.hpp"
-#include "messages/store.hpp"
+#include "messages/core/store.hpp"
 
 namespace troupe {
 
