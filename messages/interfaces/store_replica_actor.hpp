@@ -18,8 +18,8 @@
 #include <cstdint>
 
 #include "messages/atoms.hpp"
-#include "messages/status.hpp"
 #include "messages/core/store.hpp"
+#include "messages/status.hpp"
 
 namespace troupe {
 
