@@ -1,5 +1,6 @@
 #include "tests/sim/raft_cluster.hpp"
 
+#include "storage/core/memory_log_store.hpp"
 #include "storage/core/mvcc_store.hpp"
 #include "storage/core/store_command_codec.hpp"
 
@@ -21,15 +22,9 @@ constexpr std::size_t snapshot_every_entries = 16;
 constexpr std::uint64_t expensive_check_every_ms = 20;
 const std::vector<std::string> keys{"a", "b", "c"};
 
-struct disk {
-  hard_state state;
-  std::optional<snapshot> image;
-  std::vector<log_entry> log;
-};
-
 struct replica_state {
   std::string name;
-  disk durable;
+  std::shared_ptr<storage::memory_disk> disk = std::make_shared<storage::memory_disk>();
   std::unique_ptr<node> raft;  // null while crashed
   storage::mvcc_store store;
   std::uint64_t applied = 0;
@@ -164,16 +159,19 @@ class simulation {
 };
 
 void simulation::restart(replica_state& replica) {
+  auto loaded = storage::memory_log_store(replica.disk).load();
+  if (!std::holds_alternative<storage::stored_state>(loaded)) fail(replica.name + " cannot load");
+  auto& stored = std::get<storage::stored_state>(loaded);
   persisted_state persisted;
-  persisted.state = replica.durable.state;
-  persisted.snapshot = replica.durable.image;
-  persisted.entries = replica.durable.log;
+  persisted.state = stored.state;
+  persisted.snapshot = stored.image;
+  persisted.entries = std::move(stored.entries);
   persisted.bootstrap = bootstrap_;
   replica.store = storage::mvcc_store{};
   replica.applied = 0;
-  if (replica.durable.image) {
-    replica.store = restore_store(replica.durable.image->data);
-    replica.applied = replica.durable.image->metadata.index;
+  if (stored.image) {
+    replica.store = restore_store(stored.image->data);
+    replica.applied = stored.image->metadata.index;
   }
   persisted.applied = replica.applied;
   replica.confirmed_reads.clear();
@@ -213,24 +211,19 @@ void simulation::process_ready(replica_state& replica) {
   while (replica.raft && replica.raft->has_ready()) {
     record_commits(replica);
     auto batch = replica.raft->take_ready();
-    if (faults_ && chance(0.001)) {  // crash before the write reached the disk
+    storage::memory_log_store store(replica.disk);
+    if (faults_ && chance(0.001)) store.fail_writes(1);
+    if (store.save(batch.snapshot, batch.entries, batch.state)) {
+      // Nothing of the batch is durable: the replica must not act on it
+      // (persist before send), so it stops, losing its unsynced state.
       crash(replica);
       return;
     }
-    auto& durable = replica.durable;
     if (batch.snapshot) {
-      durable.image = batch.snapshot;
-      durable.log.clear();
       replica.store = restore_store(batch.snapshot->data);
       replica.applied = batch.snapshot->metadata.index;
       ++result_.snapshots_installed;
     }
-    if (!batch.entries.empty()) {
-      auto first = batch.entries.front().index;
-      std::erase_if(durable.log, [&](const log_entry& entry) { return entry.index >= first; });
-      durable.log.insert(durable.log.end(), batch.entries.begin(), batch.entries.end());
-    }
-    if (batch.state) durable.state = *batch.state;
     for (const auto& outgoing : batch.messages) send(outgoing);
     for (const auto& entry : batch.committed) apply(replica, entry);
     replica.confirmed_reads.insert(replica.confirmed_reads.end(), batch.reads.begin(),
@@ -290,9 +283,8 @@ void simulation::maybe_compact(replica_state& replica) {
   auto applied = raft.log().applied();
   if (applied < raft.log().snapshot().index + snapshot_every_entries) return;
   raft.compact(applied, replica.store.snapshot());
-  replica.durable.image = raft.latest_snapshot();
-  std::erase_if(replica.durable.log,
-                [&](const log_entry& entry) { return entry.index <= applied; });
+  if (storage::memory_log_store(replica.disk).compact(*raft.latest_snapshot()))
+    fail(replica.name + " cannot store its snapshot");
 }
 
 void simulation::record_commits(replica_state& replica) {

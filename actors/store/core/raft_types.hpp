@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "storage/core/log_entry.hpp"
+#include "storage/core/raft_durable_state.hpp"
 
 namespace troupe::store::raft {
 
@@ -35,34 +36,10 @@ enum class message_type : std::uint8_t {
 };
 std::string to_string(message_type value);
 
-// Who votes and who only follows the log. Voters and learners are disjoint.
-struct configuration {
-  std::set<replica_id> voters;
-  std::set<replica_id> learners;
-  bool contains(const replica_id& id) const { return voters.count(id) || learners.count(id); }
-  friend bool operator==(const configuration&, const configuration&) = default;
-};
-
-struct snapshot_metadata {
-  std::uint64_t index = 0;
-  std::uint64_t term = 0;
-  configuration config;  // the configuration as of `index`
-  friend bool operator==(const snapshot_metadata&, const snapshot_metadata&) = default;
-};
-
-struct snapshot {
-  snapshot_metadata metadata;
-  std::vector<std::uint8_t> data;  // the state machine's own format
-};
-
-// What a replica must persist before it sends messages (Raft's "currentTerm,
-// votedFor" plus the commit index, as etcd-raft does).
-struct hard_state {
-  std::uint64_t term = 0;
-  replica_id vote;  // empty: no vote in `term`
-  std::uint64_t commit = 0;
-  friend bool operator==(const hard_state&, const hard_state&) = default;
-};
+using storage::configuration;
+using storage::hard_state;
+using storage::snapshot;
+using storage::snapshot_metadata;
 
 struct message {
   message_type type = message_type::append;

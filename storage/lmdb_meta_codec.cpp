@@ -1,0 +1,119 @@
+#include "storage/lmdb_meta_codec.hpp"
+
+#include <capnp/message.h>
+#include <capnp/serialize.h>
+#include <kj/exception.h>
+
+#include <cstring>
+#include <optional>
+
+#include "messages/schema/raft_state.capnp.h"
+
+namespace troupe::storage {
+
+namespace {
+
+std::vector<std::uint8_t> to_bytes(capnp::MallocMessageBuilder& message) {
+  auto words = capnp::messageToFlatArray(message);
+  auto bytes = words.asBytes();
+  return std::vector<std::uint8_t>(bytes.begin(), bytes.end());
+}
+
+// Reads one root of type `Schema` from `bytes` with `read`, which returns
+// either the value or an error message.
+template <typename Schema, typename Value, typename Read>
+std::variant<Value, decode_error> decode(std::span<const std::uint8_t> bytes, Read read) {
+  if (bytes.size() > meta_record_bytes_max)
+    return decode_error{"record of " + std::to_string(bytes.size()) +
+                        " bytes exceeds the limit of " + std::to_string(meta_record_bytes_max)};
+  if (bytes.empty() || bytes.size() % sizeof(capnp::word) != 0)
+    return decode_error{"record of " + std::to_string(bytes.size()) +
+                        " bytes is not a whole number of 8-byte words"};
+  // LMDB values are only 2-byte aligned; Cap'n Proto needs word alignment.
+  auto words = kj::heapArray<capnp::word>(bytes.size() / sizeof(capnp::word));
+  std::memcpy(words.begin(), bytes.data(), bytes.size());
+  std::variant<Value, decode_error> result = decode_error{"unreachable"};
+  auto failure = kj::runCatchingExceptions([&] {
+    capnp::ReaderOptions options;
+    options.traversalLimitInWords = words.size() * 2;
+    capnp::FlatArrayMessageReader reader(words.asPtr(), options);
+    result = read(reader.getRoot<Schema>());
+  });
+  KJ_IF_MAYBE (exception, failure) {
+    return decode_error{std::string("malformed record: ") + exception->getDescription().cStr()};
+  }
+  return result;
+}
+
+void write_names(capnp::List<capnp::Text>::Builder out, const std::set<std::string>& names) {
+  unsigned position = 0;
+  for (const auto& name : names) out.set(position++, name);
+}
+
+std::set<std::string> read_names(capnp::List<capnp::Text>::Reader names) {
+  std::set<std::string> result;
+  for (auto name : names) result.emplace(name.cStr(), name.size());
+  return result;
+}
+
+}  // namespace
+
+std::vector<std::uint8_t> encode_store_header(const store_header& header) {
+  capnp::MallocMessageBuilder message;
+  auto builder = message.initRoot<schema::StoreHeader>();
+  builder.setFormatVersion(header.format_version);
+  builder.setCluster(header.identity.cluster);
+  builder.setReplica(header.identity.replica);
+  return to_bytes(message);
+}
+
+std::variant<store_header, decode_error> decode_store_header(std::span<const std::uint8_t> bytes) {
+  return decode<schema::StoreHeader, store_header>(bytes, [](schema::StoreHeader::Reader reader) {
+    return std::variant<store_header, decode_error>{
+        store_header{reader.getFormatVersion(), {reader.getCluster(), reader.getReplica()}}};
+  });
+}
+
+std::vector<std::uint8_t> encode_hard_state(const hard_state& state) {
+  capnp::MallocMessageBuilder message;
+  auto builder = message.initRoot<schema::HardState>();
+  builder.setTerm(state.term);
+  builder.setVote(state.vote);
+  builder.setCommit(state.commit);
+  return to_bytes(message);
+}
+
+std::variant<hard_state, decode_error> decode_hard_state(std::span<const std::uint8_t> bytes) {
+  return decode<schema::HardState, hard_state>(bytes, [](schema::HardState::Reader reader) {
+    return std::variant<hard_state, decode_error>{
+        hard_state{reader.getTerm(), reader.getVote(), reader.getCommit()}};
+  });
+}
+
+std::vector<std::uint8_t> encode_snapshot_metadata(const snapshot_metadata& metadata) {
+  capnp::MallocMessageBuilder message;
+  auto builder = message.initRoot<schema::SnapshotMetadata>();
+  builder.setIndex(metadata.index);
+  builder.setTerm(metadata.term);
+  auto config = builder.initConfig();
+  write_names(config.initVoters(metadata.config.voters.size()), metadata.config.voters);
+  write_names(config.initLearners(metadata.config.learners.size()), metadata.config.learners);
+  return to_bytes(message);
+}
+
+std::variant<snapshot_metadata, decode_error> decode_snapshot_metadata(
+    std::span<const std::uint8_t> bytes) {
+  using result = std::variant<snapshot_metadata, decode_error>;
+  return decode<schema::SnapshotMetadata, snapshot_metadata>(
+      bytes, [](schema::SnapshotMetadata::Reader reader) -> result {
+        snapshot_metadata metadata{reader.getIndex(), reader.getTerm(), {}};
+        metadata.config.voters = read_names(reader.getConfig().getVoters());
+        metadata.config.learners = read_names(reader.getConfig().getLearners());
+        for (const auto& learner : metadata.config.learners)
+          if (metadata.config.voters.count(learner))
+            return decode_error{"configuration: " + learner + " is both voter and learner"};
+        return metadata;
+      });
+}
+
+}  // namespace troupe::storage
