@@ -23,26 +23,7 @@ std::vector<std::uint8_t> to_bytes(capnp::MallocMessageBuilder& message) {
 // either the value or an error message.
 template <typename Schema, typename Value, typename Read>
 std::variant<Value, decode_error> decode(std::span<const std::uint8_t> bytes, Read read) {
-  if (bytes.size() > meta_record_bytes_max)
-    return decode_error{"record of " + std::to_string(bytes.size()) +
-                        " bytes exceeds the limit of " + std::to_string(meta_record_bytes_max)};
-  if (bytes.empty() || bytes.size() % sizeof(capnp::word) != 0)
-    return decode_error{"record of " + std::to_string(bytes.size()) +
-                        " bytes is not a whole number of 8-byte words"};
-  // LMDB values are only 2-byte aligned; Cap'n Proto needs word alignment.
-  auto words = kj::heapArray<capnp::word>(bytes.size() / sizeof(capnp::word));
-  std::memcpy(words.begin(), bytes.data(), bytes.size());
-  std::variant<Value, decode_error> result = decode_error{"unreachable"};
-  auto failure = kj::runCatchingExceptions([&] {
-    capnp::ReaderOptions options;
-    options.traversalLimitInWords = words.size() * 2;
-    capnp::FlatArrayMessageReader reader(words.asPtr(), options);
-    result = read(reader.getRoot<Schema>());
-  });
-  KJ_IF_MAYBE (exception, failure) {
-    return decode_error{std::string("malformed record: ") + exception->getDescription().cStr()};
-  }
-  return result;
+  return decode_flat<Schema, Value>(bytes, meta_record_bytes_max, "record", read);
 }
 
 void write_names(capnp::List<capnp::Text>::Builder out, const std::set<std::string>& names) {

@@ -2,11 +2,9 @@
 
 #include <capnp/message.h>
 #include <capnp/serialize.h>
-#include <kj/exception.h>
-
-#include <cstring>
 
 #include "messages/schema/log_entry.capnp.h"
+#include "storage/core/capnp_decode.hpp"
 
 namespace troupe::storage {
 
@@ -96,28 +94,8 @@ std::vector<std::uint8_t> encode_log_entry(const log_entry& entry) {
 }
 
 std::variant<log_entry, decode_error> decode_log_entry(std::span<const std::uint8_t> bytes) {
-  if (bytes.size() > encoded_log_entry_bytes_max)
-    return decode_error{"entry of " + std::to_string(bytes.size()) +
-                        " bytes exceeds the limit of " +
-                        std::to_string(encoded_log_entry_bytes_max)};
-  if (bytes.empty() || bytes.size() % sizeof(capnp::word) != 0)
-    return decode_error{"entry of " + std::to_string(bytes.size()) +
-                        " bytes is not a whole number of 8-byte words"};
-  // FlatArrayMessageReader neither owns its buffer nor accepts unaligned
-  // memory (STACK.md): copy into word-aligned storage first.
-  auto words = kj::heapArray<capnp::word>(bytes.size() / sizeof(capnp::word));
-  std::memcpy(words.begin(), bytes.data(), bytes.size());
-  std::variant<log_entry, decode_error> result = decode_error{"unreachable"};
-  auto failure = kj::runCatchingExceptions([&] {
-    capnp::ReaderOptions options;
-    options.traversalLimitInWords = words.size() * 2;
-    capnp::FlatArrayMessageReader reader(words.asPtr(), options);
-    result = read_entry(reader.getRoot<schema::LogEntry>());
-  });
-  KJ_IF_MAYBE (exception, failure) {
-    return decode_error{std::string("malformed entry: ") + exception->getDescription().cStr()};
-  }
-  return result;
+  return decode_flat<schema::LogEntry, log_entry>(bytes, encoded_log_entry_bytes_max, "entry",
+                                                  read_entry);
 }
 
 }  // namespace troupe::storage

@@ -12,6 +12,7 @@
 #include <variant>
 #include <vector>
 
+#include "storage/core/capnp_decode.hpp"
 #include "storage/core/log_entry.hpp"
 
 namespace troupe::storage {
@@ -21,10 +22,6 @@ namespace troupe::storage {
 constexpr std::size_t encoded_log_entry_bytes_max = 2 * 1024 * 1024;
 
 std::vector<std::uint8_t> encode_log_entry(const log_entry& entry);
-
-struct decode_error {
-  std::string message;
-};
 
 std::variant<log_entry, decode_error> decode_log_entry(std::span<const std::uint8_t> bytes);
 

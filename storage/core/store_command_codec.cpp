@@ -214,31 +214,8 @@ std::vector<std::uint8_t> encode_store_command(const txn_request& request) {
 }
 
 std::variant<txn_request, decode_error> decode_store_command(std::span<const std::uint8_t> bytes) {
-  if (bytes.size() > encoded_store_command_bytes_max) {
-    return decode_error{"store command of " + std::to_string(bytes.size()) +
-                        " bytes exceeds the limit of " +
-                        std::to_string(encoded_store_command_bytes_max)};
-  }
-  if (bytes.empty() || bytes.size() % sizeof(capnp::word) != 0) {
-    return decode_error{"store command of " + std::to_string(bytes.size()) +
-                        " bytes is not a whole number of 8-byte words"};
-  }
-  // FlatArrayMessageReader neither owns its buffer nor accepts unaligned
-  // memory (STACK.md): copy into word-aligned storage first.
-  auto words = kj::heapArray<capnp::word>(bytes.size() / sizeof(capnp::word));
-  std::memcpy(words.begin(), bytes.data(), bytes.size());
-  std::variant<txn_request, decode_error> result = decode_error{"unreachable"};
-  auto failure = kj::runCatchingExceptions([&] {
-    capnp::ReaderOptions options;
-    options.traversalLimitInWords = words.size() * 2;
-    capnp::FlatArrayMessageReader reader(words.asPtr(), options);
-    result = read_request(reader.getRoot<schema::TxnRequest>());
-  });
-  KJ_IF_MAYBE (exception, failure) {
-    return decode_error{std::string("malformed store command: ") +
-                        exception->getDescription().cStr()};
-  }
-  return result;
+  return decode_flat<schema::TxnRequest, txn_request>(bytes, encoded_store_command_bytes_max,
+                                                      "store command", read_request);
 }
 
 }  // namespace troupe::storage
