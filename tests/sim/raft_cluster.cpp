@@ -340,8 +340,8 @@ void simulation::change_membership(replica_state& leader_replica) {
   if (config.voters.size() > 3 && chance(0.5)) {
     std::vector<std::string> voters(config.voters.begin(), config.voters.end());
     auto victim = voters[pick(voters.size())];
-    if (victim != leader_replica.name)
-      raft.propose_change({storage::config_change_kind::remove_replica, victim});
+    // The leader may remove itself: it then steps down after the commit.
+    raft.propose_change({storage::config_change_kind::remove_replica, victim});
   } else if (!outsiders.empty()) {
     auto name = outsiders[pick(outsiders.size())];
     auto kind = config.learners.count(name) ? storage::config_change_kind::add_voter
@@ -352,7 +352,7 @@ void simulation::change_membership(replica_state& leader_replica) {
 
 void simulation::inject_fault() {
   auto& replica = replicas_[pick(replicas_.size())];
-  switch (pick(options_.membership_changes ? 6 : 5)) {
+  switch (pick(options_.membership_changes ? 7 : 6)) {
     case 0:
       if (replica.raft) crash(replica);
       break;
@@ -372,6 +372,11 @@ void simulation::inject_fault() {
         current->raft->transfer_leadership(replicas_[pick(replicas_.size())].name);
       break;
     case 5:
+      // The replica's clock jumps ahead: a burst of ticks at once.
+      if (replica.raft)
+        for (std::uint32_t i = 0; i < settings_.election_ticks; ++i) replica.raft->tick();
+      break;
+    case 6:
       if (auto* current = leader()) change_membership(*current);
       break;
   }

@@ -1,6 +1,6 @@
 // A deterministic simulation of Raft replicas (actors/store/core/raft) in one
 // thread: a simulated network (delay, reordering, loss, duplication,
-// partitions), disks (storage/core/memory_log_store: a crash loses what a
+// partitions), clocks that jump ahead, disks (storage/core/memory_log_store: a crash loses what a
 // replica had not persisted; injected write failures stop the replica),
 // crashes and restarts, snapshots, leader transfers and membership changes,
 // and clients writing and reading (through ReadIndex) the MVCC store

@@ -1,6 +1,6 @@
 // Deterministic simulation of Raft replicas: a safety phase with faults
-// (partitions, loss, duplication, reordering, delay, crashes losing unsynced
-// writes, restarts, leader transfers, membership changes), then a liveness
+// (partitions, loss, duplication, reordering, delay, clock jumps, crashes
+// losing unsynced writes, restarts, leader transfers, membership changes), then a liveness
 // phase that must converge. Invariants are checked at every step inside the
 // simulation (see raft_cluster.hpp). Every run replays from its seed:
 //   TROUPE_SIM_SEED=n    runs only seed n

@@ -263,7 +263,12 @@ void node::apply_change(const storage::config_change& change, std::uint64_t inde
   else
     progress_.erase(change.replica);
   if (transferee_ == change.replica && !config_.voters.count(change.replica)) transferee_.clear();
-  if (!promotable()) become_follower(term_, {});  // a removed leader steps down
+  if (!promotable()) {
+    // A removed leader tells the others the commit (so they apply the
+    // removal) before it steps down and they elect a successor.
+    broadcast_append(true);
+    become_follower(term_, {});
+  }
 }
 
 configuration node::config_at(std::uint64_t index) const {

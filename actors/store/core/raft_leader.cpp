@@ -168,11 +168,15 @@ void node::handle_append_response(const message& incoming) {
       tracked.become_probe();
     if (tracked.state == progress::mode::probe) tracked.become_replicate();
     // Commit news goes to everyone; otherwise keep this follower's pipeline full.
-    if (maybe_commit())
+    if (maybe_commit()) {
+      // The commit may have applied a membership change that removed this
+      // follower or this leader: `tracked` may be gone.
+      if (role_ != role::leader || !progress_.count(incoming.from)) return;
       broadcast_append(true);
-    else
+    } else {
       send_append(incoming.from, false);
-    if (incoming.from == transferee_ && tracked.match == log_.last_index())
+    }
+    if (incoming.from == transferee_ && progress_.at(incoming.from).match == log_.last_index())
       send(message{.type = message_type::timeout_now, .to = incoming.from});
   } else if (tracked.state == progress::mode::probe) {
     tracked.probe_sent = false;
