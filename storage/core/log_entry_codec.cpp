@@ -48,7 +48,9 @@ struct payload_writer {
   }
 };
 
-std::variant<log_entry, decode_error> read_entry(schema::LogEntry::Reader reader) {
+}  // namespace
+
+std::variant<log_entry, decode_error> read_log_entry(schema::LogEntry::Reader reader) {
   log_entry entry;
   entry.term = reader.getTerm();
   entry.index = reader.getIndex();
@@ -78,16 +80,17 @@ std::variant<log_entry, decode_error> read_entry(schema::LogEntry::Reader reader
   return entry;
 }
 
-}  // namespace
-
-std::vector<std::uint8_t> encode_log_entry(const log_entry& entry) {
-  capnp::MallocMessageBuilder message;
-  auto builder = message.initRoot<schema::LogEntry>();
+void write_log_entry(schema::LogEntry::Builder builder, const log_entry& entry) {
   builder.setTerm(entry.term);
   builder.setIndex(entry.index);
   builder.getRequestId().setClient(entry.request.client);
   builder.getRequestId().setSequence(entry.request.sequence);
   std::visit(payload_writer{builder.getPayload()}, entry.payload);
+}
+
+std::vector<std::uint8_t> encode_log_entry(const log_entry& entry) {
+  capnp::MallocMessageBuilder message;
+  write_log_entry(message.initRoot<schema::LogEntry>(), entry);
   auto words = capnp::messageToFlatArray(message);
   auto bytes = words.asBytes();
   return std::vector<std::uint8_t>(bytes.begin(), bytes.end());
@@ -95,7 +98,7 @@ std::vector<std::uint8_t> encode_log_entry(const log_entry& entry) {
 
 std::variant<log_entry, decode_error> decode_log_entry(std::span<const std::uint8_t> bytes) {
   return decode_flat<schema::LogEntry, log_entry>(bytes, encoded_log_entry_bytes_max, "entry",
-                                                  read_entry);
+                                                  read_log_entry);
 }
 
 }  // namespace troupe::storage

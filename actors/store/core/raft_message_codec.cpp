@@ -1,0 +1,199 @@
+#include "actors/store/core/raft_message_codec.hpp"
+
+#include <capnp/message.h>
+#include <capnp/serialize.h>
+
+#include <limits>
+#include <optional>
+#include <string>
+
+#include "messages/schema/raft_message.capnp.h"
+#include "storage/core/log_entry_codec.hpp"
+
+namespace troupe::store::raft {
+
+namespace {
+
+using storage::decode_error;
+using Type = schema::RaftMessage::Type;
+
+// No schema enum will ever have this enumerant (see the header).
+constexpr std::uint16_t unrepresentable_enumerant = 0xffff;
+
+Type to_schema(message_type type) {
+  switch (type) {
+    case message_type::append:
+      return Type::APPEND;
+    case message_type::append_response:
+      return Type::APPEND_RESPONSE;
+    case message_type::heartbeat:
+      return Type::HEARTBEAT;
+    case message_type::heartbeat_response:
+      return Type::HEARTBEAT_RESPONSE;
+    case message_type::pre_vote:
+      return Type::PRE_VOTE;
+    case message_type::pre_vote_response:
+      return Type::PRE_VOTE_RESPONSE;
+    case message_type::vote:
+      return Type::VOTE;
+    case message_type::vote_response:
+      return Type::VOTE_RESPONSE;
+    case message_type::snapshot:
+      return Type::SNAPSHOT;
+    case message_type::timeout_now:
+      return Type::TIMEOUT_NOW;
+  }
+  return static_cast<Type>(unrepresentable_enumerant);
+}
+
+std::optional<message_type> from_schema(Type type) {
+  switch (type) {
+    case Type::APPEND:
+      return message_type::append;
+    case Type::APPEND_RESPONSE:
+      return message_type::append_response;
+    case Type::HEARTBEAT:
+      return message_type::heartbeat;
+    case Type::HEARTBEAT_RESPONSE:
+      return message_type::heartbeat_response;
+    case Type::PRE_VOTE:
+      return message_type::pre_vote;
+    case Type::PRE_VOTE_RESPONSE:
+      return message_type::pre_vote_response;
+    case Type::VOTE:
+      return message_type::vote;
+    case Type::VOTE_RESPONSE:
+      return message_type::vote_response;
+    case Type::SNAPSHOT:
+      return message_type::snapshot;
+    case Type::TIMEOUT_NOW:
+      return message_type::timeout_now;
+  }
+  return std::nullopt;
+}
+
+void write_names(capnp::List<capnp::Text>::Builder out, const std::set<std::string>& names) {
+  unsigned position = 0;
+  for (const auto& name : names) out.set(position++, name);
+}
+
+std::set<std::string> read_names(capnp::List<capnp::Text>::Reader names) {
+  std::set<std::string> result;
+  for (auto name : names) result.emplace(name.cStr(), name.size());
+  return result;
+}
+
+void write_snapshot(schema::Snapshot::Builder builder, const snapshot& image) {
+  auto metadata = builder.initMetadata();
+  metadata.setIndex(image.metadata.index);
+  metadata.setTerm(image.metadata.term);
+  auto config = metadata.initConfig();
+  const auto& voters = image.metadata.config.voters;
+  const auto& learners = image.metadata.config.learners;
+  write_names(config.initVoters(static_cast<unsigned>(voters.size())), voters);
+  write_names(config.initLearners(static_cast<unsigned>(learners.size())), learners);
+  builder.setData(kj::arrayPtr(image.data.data(), image.data.size()));
+}
+
+std::variant<snapshot, decode_error> read_snapshot(schema::Snapshot::Reader reader) {
+  auto metadata = reader.getMetadata();
+  snapshot image;
+  image.metadata.index = metadata.getIndex();
+  image.metadata.term = metadata.getTerm();
+  image.metadata.config.voters = read_names(metadata.getConfig().getVoters());
+  image.metadata.config.learners = read_names(metadata.getConfig().getLearners());
+  for (const auto& learner : image.metadata.config.learners) {
+    if (image.metadata.config.voters.count(learner))
+      return decode_error{"snapshot.metadata.config: " + learner + " is both voter and learner"};
+  }
+  auto data = reader.getData();
+  image.data.assign(data.begin(), data.end());
+  return image;
+}
+
+// Reads the entries, which must follow `previous` one by one.
+std::optional<decode_error> read_entries(capnp::List<schema::LogEntry>::Reader list,
+                                         std::uint64_t previous, std::vector<log_entry>& out) {
+  if (previous > std::numeric_limits<std::uint64_t>::max() - list.size()) {
+    return decode_error{"entries: " + std::to_string(list.size()) + " entries after index " +
+                        std::to_string(previous) + " overflow the index"};
+  }
+  out.reserve(list.size());
+  for (unsigned i = 0; i < list.size(); ++i) {
+    auto path = "entries[" + std::to_string(i) + "]";
+    auto entry = storage::read_log_entry(list[i]);
+    if (auto* error = std::get_if<decode_error>(&entry))
+      return decode_error{path + "." + error->message};
+    auto& read = std::get<log_entry>(entry);
+    auto expected = previous + 1 + i;
+    if (read.index != expected) {
+      return decode_error{path + ".index: " + std::to_string(read.index) + ", expected " +
+                          std::to_string(expected)};
+    }
+    out.push_back(std::move(read));
+  }
+  return std::nullopt;
+}
+
+std::variant<message, decode_error> read_message(schema::RaftMessage::Reader reader) {
+  message value;
+  auto type = from_schema(reader.getType());
+  if (!type) {
+    return decode_error{"type: unknown value " +
+                        std::to_string(static_cast<unsigned>(reader.getType()))};
+  }
+  value.type = *type;
+  value.from = reader.getFrom();
+  if (value.from.empty()) return decode_error{"from: empty replica name"};
+  value.to = reader.getTo();
+  if (value.to.empty()) return decode_error{"to: empty replica name"};
+  value.term = reader.getTerm();
+  value.log_term = reader.getLogTerm();
+  value.index = reader.getIndex();
+  if (auto error = read_entries(reader.getEntries(), value.index, value.entries)) return *error;
+  value.commit = reader.getCommit();
+  value.reject = reader.getReject();
+  value.reject_hint = reader.getRejectHint();
+  value.context = reader.getContext();
+  value.force = reader.getForce();
+  if (reader.hasSnapshot()) {
+    auto image = read_snapshot(reader.getSnapshot());
+    if (auto* error = std::get_if<decode_error>(&image)) return *error;
+    value.snapshot = std::move(std::get<snapshot>(image));
+  } else if (value.type == message_type::snapshot) {
+    return decode_error{"snapshot: missing in a snapshot message"};
+  }
+  return value;
+}
+
+}  // namespace
+
+std::vector<std::uint8_t> encode_message(const message& value) {
+  capnp::MallocMessageBuilder encoded;
+  auto builder = encoded.initRoot<schema::RaftMessage>();
+  builder.setType(to_schema(value.type));
+  builder.setFrom(value.from);
+  builder.setTo(value.to);
+  builder.setTerm(value.term);
+  builder.setLogTerm(value.log_term);
+  builder.setIndex(value.index);
+  auto entries = builder.initEntries(static_cast<unsigned>(value.entries.size()));
+  for (unsigned i = 0; i < entries.size(); ++i)
+    storage::write_log_entry(entries[i], value.entries[i]);
+  builder.setCommit(value.commit);
+  builder.setReject(value.reject);
+  builder.setRejectHint(value.reject_hint);
+  builder.setContext(value.context);
+  builder.setForce(value.force);
+  if (value.snapshot) write_snapshot(builder.initSnapshot(), *value.snapshot);
+  auto words = capnp::messageToFlatArray(encoded);
+  auto bytes = words.asBytes();
+  return std::vector<std::uint8_t>(bytes.begin(), bytes.end());
+}
+
+std::variant<message, decode_error> decode_message(std::span<const std::uint8_t> bytes) {
+  return storage::decode_flat<schema::RaftMessage, message>(bytes, encoded_raft_message_bytes_max,
+                                                            "raft message", read_message);
+}
+
+}  // namespace troupe::store::raft
