@@ -8,6 +8,7 @@
 #include <optional>
 
 #include "messages/schema/raft_state.capnp.h"
+#include "storage/core/snapshot_metadata_codec.hpp"
 
 namespace troupe::storage {
 
@@ -24,17 +25,6 @@ std::vector<std::uint8_t> to_bytes(capnp::MallocMessageBuilder& message) {
 template <typename Schema, typename Value, typename Read>
 std::variant<Value, decode_error> decode(std::span<const std::uint8_t> bytes, Read read) {
   return decode_flat<Schema, Value>(bytes, meta_record_bytes_max, "record", read);
-}
-
-void write_names(capnp::List<capnp::Text>::Builder out, const std::set<std::string>& names) {
-  unsigned position = 0;
-  for (const auto& name : names) out.set(position++, name);
-}
-
-std::set<std::string> read_names(capnp::List<capnp::Text>::Reader names) {
-  std::set<std::string> result;
-  for (auto name : names) result.emplace(name.cStr(), name.size());
-  return result;
 }
 
 }  // namespace
@@ -73,12 +63,7 @@ std::variant<hard_state, decode_error> decode_hard_state(std::span<const std::ui
 
 std::vector<std::uint8_t> encode_snapshot_metadata(const snapshot_metadata& metadata) {
   capnp::MallocMessageBuilder message;
-  auto builder = message.initRoot<schema::SnapshotMetadata>();
-  builder.setIndex(metadata.index);
-  builder.setTerm(metadata.term);
-  auto config = builder.initConfig();
-  write_names(config.initVoters(metadata.config.voters.size()), metadata.config.voters);
-  write_names(config.initLearners(metadata.config.learners.size()), metadata.config.learners);
+  write_snapshot_metadata(message.initRoot<schema::SnapshotMetadata>(), metadata);
   return to_bytes(message);
 }
 
@@ -87,13 +72,7 @@ std::variant<snapshot_metadata, decode_error> decode_snapshot_metadata(
   using result = std::variant<snapshot_metadata, decode_error>;
   return decode<schema::SnapshotMetadata, snapshot_metadata>(
       bytes, [](schema::SnapshotMetadata::Reader reader) -> result {
-        snapshot_metadata metadata{reader.getIndex(), reader.getTerm(), {}};
-        metadata.config.voters = read_names(reader.getConfig().getVoters());
-        metadata.config.learners = read_names(reader.getConfig().getLearners());
-        for (const auto& learner : metadata.config.learners)
-          if (metadata.config.voters.count(learner))
-            return decode_error{"configuration: " + learner + " is both voter and learner"};
-        return metadata;
+        return read_snapshot_metadata(reader, "configuration");
       });
 }
 

@@ -9,6 +9,7 @@
 
 #include "messages/schema/raft_message.capnp.h"
 #include "storage/core/log_entry_codec.hpp"
+#include "storage/core/snapshot_metadata_codec.hpp"
 
 namespace troupe::store::raft {
 
@@ -72,40 +73,16 @@ std::optional<message_type> from_schema(Type type) {
   return std::nullopt;
 }
 
-void write_names(capnp::List<capnp::Text>::Builder out, const std::set<std::string>& names) {
-  unsigned position = 0;
-  for (const auto& name : names) out.set(position++, name);
-}
-
-std::set<std::string> read_names(capnp::List<capnp::Text>::Reader names) {
-  std::set<std::string> result;
-  for (auto name : names) result.emplace(name.cStr(), name.size());
-  return result;
-}
-
 void write_snapshot(schema::Snapshot::Builder builder, const snapshot& image) {
-  auto metadata = builder.initMetadata();
-  metadata.setIndex(image.metadata.index);
-  metadata.setTerm(image.metadata.term);
-  auto config = metadata.initConfig();
-  const auto& voters = image.metadata.config.voters;
-  const auto& learners = image.metadata.config.learners;
-  write_names(config.initVoters(static_cast<unsigned>(voters.size())), voters);
-  write_names(config.initLearners(static_cast<unsigned>(learners.size())), learners);
+  storage::write_snapshot_metadata(builder.initMetadata(), image.metadata);
   builder.setData(kj::arrayPtr(image.data.data(), image.data.size()));
 }
 
 std::variant<snapshot, decode_error> read_snapshot(schema::Snapshot::Reader reader) {
-  auto metadata = reader.getMetadata();
+  auto metadata = storage::read_snapshot_metadata(reader.getMetadata(), "snapshot.metadata.config");
+  if (auto* error = std::get_if<decode_error>(&metadata)) return *error;
   snapshot image;
-  image.metadata.index = metadata.getIndex();
-  image.metadata.term = metadata.getTerm();
-  image.metadata.config.voters = read_names(metadata.getConfig().getVoters());
-  image.metadata.config.learners = read_names(metadata.getConfig().getLearners());
-  for (const auto& learner : image.metadata.config.learners) {
-    if (image.metadata.config.voters.count(learner))
-      return decode_error{"snapshot.metadata.config: " + learner + " is both voter and learner"};
-  }
+  image.metadata = std::get<snapshot_metadata>(std::move(metadata));
   auto data = reader.getData();
   image.data.assign(data.begin(), data.end());
   return image;
