@@ -8,21 +8,13 @@
 #include <vector>
 
 #include "storage/core/mvcc_store.hpp"
+#include "tests/unit/mvcc_test_operations.hpp"
 
 using namespace troupe;
 using namespace troupe::storage;
+using namespace troupe::testing;
 
 namespace {
-
-const std::string every_key_from(1, '\0');
-
-txn_operation put_operation(std::string key, std::string value) {
-  return txn_operation{txn_operation::kind::put, std::move(key), {}, std::move(value)};
-}
-
-txn_operation remove_operation(std::string key, std::string range_end = {}) {
-  return txn_operation{txn_operation::kind::remove, std::move(key), std::move(range_end), {}};
-}
 
 std::int64_t apply(mvcc_store& store, std::vector<txn_operation> operations) {
   auto result = store.txn(txn_request{{}, std::move(operations), {}});

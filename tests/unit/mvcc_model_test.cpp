@@ -14,13 +14,13 @@
 #include <vector>
 
 #include "storage/core/mvcc_store.hpp"
+#include "tests/unit/mvcc_test_operations.hpp"
 
 using namespace troupe;
 using namespace troupe::storage;
+using namespace troupe::testing;
 
 namespace {
-
-const std::string every_key_from(1, '\0');
 
 using model_state = std::map<std::string, key_value>;
 

@@ -9,25 +9,13 @@
 #include <vector>
 
 #include "storage/core/mvcc_store.hpp"
+#include "tests/unit/mvcc_test_operations.hpp"
 
 using namespace troupe;
 using namespace troupe::storage;
+using namespace troupe::testing;
 
 namespace {
-
-const std::string every_key_from(1, '\0');
-
-txn_operation put_operation(std::string key, std::string value) {
-  return txn_operation{txn_operation::kind::put, std::move(key), {}, std::move(value)};
-}
-
-txn_operation remove_operation(std::string key, std::string range_end = {}) {
-  return txn_operation{txn_operation::kind::remove, std::move(key), std::move(range_end), {}};
-}
-
-txn_operation range_operation(std::string key, std::string range_end = {}) {
-  return txn_operation{txn_operation::kind::range, std::move(key), std::move(range_end), {}};
-}
 
 txn_response apply(mvcc_store& store, const txn_request& request) {
   auto result = store.txn(request);
