@@ -3,7 +3,6 @@
 #pragma once
 
 #include <cstdint>
-#include <optional>
 #include <string_view>
 
 namespace troupe {
@@ -19,6 +18,5 @@ enum class component_kind : std::uint8_t {
 };
 
 std::string_view to_string(component_kind kind);
-std::optional<component_kind> parse_component_kind(std::string_view text);
 
 }  // namespace troupe

@@ -386,11 +386,9 @@ void simulation::expire_operations() {
   std::erase_if(pending_puts_, [&](const auto& item) {
     return item.second.deadline_ms <= now_ms_;  // outcome stays unknown
   });
-  std::erase_if(pending_gets_, [&](const auto& item) {
-    if (item.second.deadline_ms > now_ms_) return false;
-    result_.history[item.second.history_index].client = 0;  // a lost read: dropped below
-    return true;
-  });
+  // A lost read stays uncompleted and is dropped from the history at the end.
+  std::erase_if(pending_gets_,
+                [&](const auto& item) { return item.second.deadline_ms <= now_ms_; });
 }
 
 storage::mvcc_store simulation::restore_store(const std::vector<std::uint8_t>& image) {
@@ -560,8 +558,7 @@ simulation_result simulation::run() {
   for (const auto& [index, entry] : applied_entries_)
     if (std::holds_alternative<storage::config_change>(entry.payload)) ++result_.membership_changes;
   std::erase_if(result_.history, [](const recorded_operation& operation) {
-    return operation.type == recorded_operation::kind::get &&
-           (operation.client == 0 || !operation.completed);
+    return operation.type == recorded_operation::kind::get && !operation.completed;
   });
   return std::move(result_);
 }

@@ -28,24 +28,4 @@ std::string to_string(message_type value) {
   return "unknown";
 }
 
-std::string to_string(raft_error value) {
-  switch (value) {
-    case raft_error::not_leader:
-      return "not_leader";
-    case raft_error::transfer_in_progress:
-      return "transfer_in_progress";
-    case raft_error::uncommitted_too_large:
-      return "uncommitted_too_large";
-    case raft_error::config_change_pending:
-      return "config_change_pending";
-    case raft_error::not_ready:
-      return "not_ready";
-    case raft_error::read_queue_full:
-      return "read_queue_full";
-    case raft_error::invalid_change:
-      return "invalid_change";
-  }
-  return "unknown";
-}
-
 }  // namespace troupe::store::raft

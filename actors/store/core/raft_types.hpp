@@ -91,10 +91,8 @@ enum class raft_error : std::uint8_t {
   transfer_in_progress,   // leadership is being handed over; retry shortly
   uncommitted_too_large,  // too many bytes proposed but not yet committed
   config_change_pending,  // one membership change at a time
-  not_ready,              // a new leader has not committed an entry of its term yet
   read_queue_full,        // too many reads waiting for confirmation
   invalid_change,         // the membership change makes no sense (e.g. remove a non-member)
 };
-std::string to_string(raft_error value);
 
 }  // namespace troupe::store::raft
