@@ -232,8 +232,7 @@ void node::on_committed(std::uint64_t previous_commit) {
   bool changed = false;
   auto until = log_.committed();
   for (auto index = std::max(previous_commit + 1, log_.first_index()); index <= until; ++index) {
-    auto entry = log_.entries_from(index, 0);
-    if (auto* change = std::get_if<storage::config_change>(&entry.front().payload)) {
+    if (auto* change = std::get_if<storage::config_change>(&log_.entry(index).payload)) {
       apply_change(*change, index);
       changed = true;
     }

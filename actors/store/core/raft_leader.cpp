@@ -211,7 +211,7 @@ bool node::maybe_commit() {
   auto previous = log_.committed();
   std::size_t committed_bytes = 0;
   for (auto index = previous + 1; index <= candidate; ++index)
-    committed_bytes += entry_bytes(log_.entries_from(index, 0).front());
+    committed_bytes += entry_bytes(log_.entry(index));
   uncommitted_bytes_ -= std::min(uncommitted_bytes_, committed_bytes);
   log_.commit_to(candidate);
   on_committed(previous);

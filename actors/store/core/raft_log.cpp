@@ -25,7 +25,7 @@ void raft_log::restore(const snapshot_metadata& snapshot, std::vector<log_entry>
   stable_ = last_index();
 }
 
-const log_entry& raft_log::at(std::uint64_t index) const {
+const log_entry& raft_log::entry(std::uint64_t index) const {
   assert(index > snapshot_.index && index <= last_index());
   return entries_[index - snapshot_.index - 1];
 }
@@ -37,7 +37,7 @@ std::uint64_t raft_log::last_term() const {
 std::optional<std::uint64_t> raft_log::term(std::uint64_t index) const {
   if (index == snapshot_.index) return snapshot_.term;
   if (index < snapshot_.index || index > last_index()) return std::nullopt;
-  return at(index).term;
+  return entry(index).term;
 }
 
 bool raft_log::matches(std::uint64_t index, std::uint64_t term_value) const {
@@ -57,7 +57,7 @@ std::optional<std::uint64_t> raft_log::try_append(std::uint64_t previous_index,
   for (const auto& entry : entries) {
     if (entry.index <= snapshot_.index) continue;  // already compacted: committed, equal
     if (entry.index <= last_index()) {
-      if (at(entry.index).term == entry.term) continue;
+      if (this->entry(entry.index).term == entry.term) continue;
       assert(entry.index > committed_ && "a committed entry conflicts with the leader's log");
       entries_.resize(entry.index - snapshot_.index - 1);
       stable_ = std::min(stable_, entry.index - 1);
@@ -79,9 +79,9 @@ std::vector<log_entry> raft_log::entries_from(std::uint64_t from, std::size_t by
   std::vector<log_entry> result;
   std::size_t bytes = 0;
   for (auto index = std::max(from, first_index()); index <= last_index(); ++index) {
-    bytes += entry_bytes(at(index));
+    bytes += entry_bytes(entry(index));
     if (!result.empty() && bytes > bytes_max) break;
-    result.push_back(at(index));
+    result.push_back(entry(index));
   }
   return result;
 }
@@ -94,14 +94,14 @@ void raft_log::commit_to(std::uint64_t index) {
 std::vector<log_entry> raft_log::unstable_entries() const {
   std::vector<log_entry> result;
   for (auto index = std::max(stable_ + 1, first_index()); index <= last_index(); ++index)
-    result.push_back(at(index));
+    result.push_back(entry(index));
   return result;
 }
 
 std::vector<log_entry> raft_log::next_committed_entries() const {
   std::vector<log_entry> result;
   auto until = std::min(committed_, stable_);
-  for (auto index = applied_ + 1; index <= until; ++index) result.push_back(at(index));
+  for (auto index = applied_ + 1; index <= until; ++index) result.push_back(entry(index));
   return result;
 }
 

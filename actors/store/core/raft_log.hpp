@@ -44,6 +44,8 @@ class raft_log {
   // A leader's append of entries it numbered itself.
   void append(std::vector<log_entry> entries);
 
+  // The entry at `index` in [first_index(), last_index()] (asserted).
+  const log_entry& entry(std::uint64_t index) const;
   // Entries in [from, last_index()] up to `bytes_max` (at least one if any).
   std::vector<log_entry> entries_from(std::uint64_t from, std::size_t bytes_max) const;
 
@@ -66,8 +68,6 @@ class raft_log {
   const snapshot_metadata& snapshot() const { return snapshot_; }
 
  private:
-  const log_entry& at(std::uint64_t index) const;
-
   snapshot_metadata snapshot_;
   std::vector<log_entry> entries_;
   std::uint64_t committed_ = 0;
