@@ -324,7 +324,8 @@ std::optional<log_store_error> lmdb_log_store::save(const std::optional<snapshot
   }
   if (!entries.empty()) {
     if (auto error = check_continues(txn.get(), entries.front().index)) return error;
-    if (auto error = truncate_from(txn.get(), entries.front().index)) return error;
+    if (auto error = erase_from_end(txn.get(), MDB_LAST, entries.front().index, "truncate log"))
+      return error;
     if (auto error = append(txn.get(), entries)) return error;
   }
   if (state) {
@@ -346,7 +347,8 @@ std::optional<log_store_error> lmdb_log_store::compact(const snapshot& image) {
     return error;
   if (stored && image.metadata.index <= stored->index) return std::nullopt;
   if (auto error = put_snapshot(txn.get(), image)) return error;
-  if (auto error = drop_through(txn.get(), image.metadata.index)) return error;
+  if (auto error = erase_from_end(txn.get(), MDB_FIRST, image.metadata.index, "compact log"))
+    return error;
   return commit(txn, "compact");
 }
 
@@ -393,7 +395,9 @@ std::optional<log_store_error> lmdb_log_store::check_continues(MDB_txn* txn, std
   return std::nullopt;
 }
 
-std::optional<log_store_error> lmdb_log_store::truncate_from(MDB_txn* txn, std::uint64_t first) {
+std::optional<log_store_error> lmdb_log_store::erase_from_end(MDB_txn* txn, MDB_cursor_op end,
+                                                              std::uint64_t bound,
+                                                              const char* operation) {
   MDB_cursor* raw = nullptr;
   if (int rc = mdb_cursor_open(txn, names_.log, &raw); rc != MDB_SUCCESS)
     return lmdb_failure(directory_, "open log cursor", rc);
@@ -401,33 +405,15 @@ std::optional<log_store_error> lmdb_log_store::truncate_from(MDB_txn* txn, std::
   MDB_val key;
   MDB_val value;
   int rc = MDB_SUCCESS;
-  // Each round deletes the last entry, so the loop ends with the log.
-  while ((rc = mdb_cursor_get(raw, &key, &value, MDB_LAST)) == MDB_SUCCESS) {
-    auto index = key_index(directory_, key);
-    if (auto* error = std::get_if<log_store_error>(&index)) return *error;
-    if (std::get<std::uint64_t>(index) < first) return std::nullopt;
+  // Each round deletes the entry at `end`, so the loop ends with the log.
+  while ((rc = mdb_cursor_get(raw, &key, &value, end)) == MDB_SUCCESS) {
+    auto found = key_index(directory_, key);
+    if (auto* error = std::get_if<log_store_error>(&found)) return *error;
+    auto index = std::get<std::uint64_t>(found);
+    bool doomed = end == MDB_LAST ? index >= bound : index <= bound;
+    if (!doomed) return std::nullopt;
     if (rc = mdb_cursor_del(raw, 0); rc != MDB_SUCCESS)
-      return lmdb_failure(directory_, "truncate log", rc);
-  }
-  if (rc != MDB_NOTFOUND) return lmdb_failure(directory_, "read log", rc);
-  return std::nullopt;
-}
-
-std::optional<log_store_error> lmdb_log_store::drop_through(MDB_txn* txn, std::uint64_t last) {
-  MDB_cursor* raw = nullptr;
-  if (int rc = mdb_cursor_open(txn, names_.log, &raw); rc != MDB_SUCCESS)
-    return lmdb_failure(directory_, "open log cursor", rc);
-  lmdb::cursor cursor(raw);
-  MDB_val key;
-  MDB_val value;
-  int rc = MDB_SUCCESS;
-  // Each round deletes the first entry, so the loop ends with the log.
-  while ((rc = mdb_cursor_get(raw, &key, &value, MDB_FIRST)) == MDB_SUCCESS) {
-    auto index = key_index(directory_, key);
-    if (auto* error = std::get_if<log_store_error>(&index)) return *error;
-    if (std::get<std::uint64_t>(index) > last) return std::nullopt;
-    if (rc = mdb_cursor_del(raw, 0); rc != MDB_SUCCESS)
-      return lmdb_failure(directory_, "compact log", rc);
+      return lmdb_failure(directory_, operation, rc);
   }
   if (rc != MDB_NOTFOUND) return lmdb_failure(directory_, "read log", rc);
   return std::nullopt;

@@ -84,8 +84,11 @@ class lmdb_log_store final : public raft_log_store {
   std::optional<log_store_error> commit(lmdb::transaction& txn, std::string_view operation);
   std::optional<log_store_error> put_snapshot(MDB_txn* txn, const snapshot& image);
   std::optional<log_store_error> check_continues(MDB_txn* txn, std::uint64_t first);
-  std::optional<log_store_error> truncate_from(MDB_txn* txn, std::uint64_t first);
-  std::optional<log_store_error> drop_through(MDB_txn* txn, std::uint64_t last);
+  // Deletes log entries from one end while they lie beyond `bound`: from the
+  // back (MDB_LAST) every index >= bound, from the front (MDB_FIRST) every
+  // index <= bound.
+  std::optional<log_store_error> erase_from_end(MDB_txn* txn, MDB_cursor_op end,
+                                                std::uint64_t bound, const char* operation);
   std::optional<log_store_error> append(MDB_txn* txn, std::span<const log_entry> entries);
   std::optional<log_store_error> read_entries(MDB_txn* txn, std::uint64_t first,
                                               std::vector<log_entry>& out);
