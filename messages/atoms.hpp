@@ -25,6 +25,7 @@ using watch_atom = caf::atom_constant<caf::atom("watch")>;
 using cancel_atom = caf::atom_constant<caf::atom("cancel")>;
 using compact_atom = caf::atom_constant<caf::atom("compact")>;
 using raft_atom = caf::atom_constant<caf::atom("raft")>;
+using flush_atom = caf::atom_constant<caf::atom("flush")>;
 
 // api, kubelet
 using call_atom = caf::atom_constant<caf::atom("call")>;

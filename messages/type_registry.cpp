@@ -45,6 +45,8 @@ void register_message_types(caf::actor_system_config& config) {
       .add_message_type<api_response>("troupe::api_response")
       .add_message_type<api_watch_event>("troupe::api_watch_event")
       .add_message_type<store_watcher_actor>("troupe::store_watcher_actor")
+      .add_message_type<store_replica_actor>("troupe::store_replica_actor")
+      .add_message_type<store_client_actor>("troupe::store_client_actor")
       .add_message_type<api_watcher_actor>("troupe::api_watcher_actor")
       .add_message_type<membership_actor>("troupe::membership_actor");
   // CAF 0.17.6's add_error_category<T> template does not compile; register

@@ -6,6 +6,7 @@
 #include <atomic>
 
 #include "actors/membership/middleman_connector.hpp"
+#include "actors/store/replica_actor.hpp"
 #include "runtime/actor_system_setup.hpp"
 
 namespace troupe::runtime {
@@ -43,14 +44,29 @@ std::variant<std::uint16_t, std::string> publish(caf::actor_system& system,
 
 }  // namespace
 
-void host::spawn_actors(connector_actor connector, host_spec spec,
-                        membership::event_sink on_event) {
+std::optional<std::string> host::spawn_actors(connector_actor connector, host_spec spec,
+                                              membership::event_sink on_event) {
   identity_ = spec.identity;
   identity_.incarnation = next_incarnation();
   connector_ = std::move(connector);
   membership_ = membership::spawn_membership(
       *system_, membership::membership_config{identity_, std::move(spec.seeds), spec.membership,
                                               connector_, std::move(on_event)});
+  if (!spec.store) return std::nullopt;
+  store::replica_config replica;
+  replica.name = identity_.name;
+  replica.cluster = spec.store->cluster;
+  replica.directory = spec.store->directory;
+  for (const auto& name : spec.store->initial_replicas) replica.bootstrap.voters.insert(name);
+  if (replica.bootstrap.voters.empty()) replica.bootstrap.voters.insert(identity_.name);
+  replica.tick_interval = spec.store->tick;
+  replica.membership = membership_;
+  replica.seed = identity_.incarnation;
+  replica.on_fatal = spec.store->on_fatal;
+  auto spawned = store::spawn_replica(*system_, std::move(replica));
+  if (auto* error = std::get_if<std::string>(&spawned)) return "store replica: " + *error;
+  replica_ = std::get<store_replica_actor>(spawned);
+  return std::nullopt;
 }
 
 std::variant<std::unique_ptr<host>, std::string> host::start_networked(
@@ -63,19 +79,21 @@ std::variant<std::unique_ptr<host>, std::string> host::start_networked(
   auto endpoint = net::endpoint{spec.identity.host, spec.identity.port};
   auto connector =
       membership::spawn_middleman_connector(*result->system_, network_of(*result->system_));
-  result->spawn_actors(std::move(connector), std::move(spec), std::move(on_event));
+  if (auto error = result->spawn_actors(std::move(connector), std::move(spec), std::move(on_event)))
+    return *error;
   if (auto error = result->listen(endpoint)) return *error;
   return result;
 }
 
-std::unique_ptr<host> host::start_local(caf::actor_system& system,
-                                        std::shared_ptr<membership::address_book> book,
-                                        host_spec spec, membership::event_sink on_event) {
+std::variant<std::unique_ptr<host>, std::string> host::start_local(
+    caf::actor_system& system, std::shared_ptr<membership::address_book> book, host_spec spec,
+    membership::event_sink on_event) {
   std::unique_ptr<host> result(new host);
   result->system_ = &system;
   result->book_ = std::move(book);
   auto connector = membership::spawn_address_book_connector(system, result->book_);
-  result->spawn_actors(std::move(connector), std::move(spec), std::move(on_event));
+  if (auto error = result->spawn_actors(std::move(connector), std::move(spec), std::move(on_event)))
+    return *error;
   result->book_->add(result->identity_.address(),
                      caf::actor_cast<caf::strong_actor_ptr>(result->membership_));
   return result;
@@ -93,8 +111,17 @@ host::~host() {
   for (auto port : published_ports_) anon_send(network_of(*system_), caf::close_atom::value, port);
   // Published and remotely referenced actors keep an actor system alive
   // (STACK.md): terminate ours explicitly before the system goes away.
+  if (replica_) {
+    // Wait for the replica to close its data dir: a restart in this process
+    // opens the same directory again.
+    caf::scoped_actor self{*system_};
+    self->monitor(replica_);
+    self->send_exit(replica_, caf::exit_reason::user_shutdown);
+    self->receive([](const caf::down_msg&) {}, caf::after(std::chrono::seconds(30)) >> [] {});
+  }
   caf::anon_send_exit(membership_, caf::exit_reason::user_shutdown);
   caf::anon_send_exit(connector_, caf::exit_reason::user_shutdown);
+  replica_ = store_replica_actor{};
   membership_ = nullptr;
   connector_ = nullptr;
   own_system_.reset();

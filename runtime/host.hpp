@@ -2,9 +2,9 @@
 // system of its own (reachable over TCP, like a real node process) or on a
 // shared one (reachable through an in-memory address book).
 //
-// Today a host runs its membership actor; the components of later issues
-// (store replica, api, scheduler, controllers, kubelet, proxy) start here by
-// role and announce themselves to membership.
+// Today a host runs its membership actor and, with the store role, a store
+// replica; the components of later issues (api, scheduler, controllers,
+// kubelet, proxy) start here by role and announce themselves to membership.
 //
 // Thread-safety: a host is driven by one thread (its owner); its actors run
 // on the actor system's threads.
@@ -14,6 +14,7 @@
 #include <caf/actor_system_config.hpp>
 
 #include <chrono>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -22,15 +23,27 @@
 
 #include "actors/membership/address_book.hpp"
 #include "actors/membership/membership_actor.hpp"
+#include "messages/interfaces/store_replica_actor.hpp"
 #include "runtime/core/node_config.hpp"
 
 namespace troupe::runtime {
+
+// A store replica for a host with the store role.
+struct host_store_spec {
+  std::string directory;  // the replica's LMDB environment
+  std::string cluster;
+  std::vector<std::string> initial_replicas;  // empty: this host alone
+  std::chrono::milliseconds tick{10};
+  // Called when the replica stops because its storage failed.
+  std::function<void(const std::string&)> on_fatal;
+};
 
 struct host_spec {
   member_summary identity;  // identity.incarnation is chosen at start
   std::vector<net::endpoint> seeds;
   membership::membership_settings membership;
   tls_files tls;
+  std::optional<host_store_spec> store;  // only with the store role
 };
 
 class host {
@@ -41,9 +54,9 @@ class host {
       host_spec spec, membership::event_sink on_event);
 
   // Starts a host on `system`, reachable through `book` at identity.address().
-  static std::unique_ptr<host> start_local(caf::actor_system& system,
-                                           std::shared_ptr<membership::address_book> book,
-                                           host_spec spec, membership::event_sink on_event);
+  static std::variant<std::unique_ptr<host>, std::string> start_local(
+      caf::actor_system& system, std::shared_ptr<membership::address_book> book, host_spec spec,
+      membership::event_sink on_event);
 
   // Stops the host's actors (and its own actor system, if any).
   ~host();
@@ -52,6 +65,8 @@ class host {
 
   const member_summary& identity() const { return identity_; }
   membership_actor membership() const { return membership_; }
+  // The host's store replica (null without the store role).
+  store_replica_actor replica() const { return replica_; }
   caf::actor_system& system() { return *system_; }
 
   // Also publishes membership on `endpoint` (for `troupe members` against an
@@ -67,7 +82,8 @@ class host {
 
  private:
   host() = default;
-  void spawn_actors(connector_actor connector, host_spec spec, membership::event_sink on_event);
+  std::optional<std::string> spawn_actors(connector_actor connector, host_spec spec,
+                                          membership::event_sink on_event);
 
   std::unique_ptr<caf::actor_system_config> own_config_;
   std::unique_ptr<caf::actor_system> own_system_;
@@ -76,6 +92,7 @@ class host {
   member_summary identity_;
   membership_actor membership_;
   connector_actor connector_;
+  store_replica_actor replica_;
   std::vector<std::uint16_t> published_ports_;
 };
 

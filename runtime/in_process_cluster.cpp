@@ -87,6 +87,18 @@ host_spec in_process_cluster::spec_for(std::size_t index) const {
   for (auto seed : spec_.seeds) spec.seeds.push_back(addresses_[seed]);
   spec.membership = spec_.membership;
   spec.tls = spec_.tls;
+  if (!spec_.store_dir.empty() && spec_.hosts[index].roles.contains(node_role::store)) {
+    host_store_spec store;
+    store.directory = spec_.store_dir + "/" + spec_.hosts[index].name;
+    store.cluster = spec_.store_cluster;
+    for (const auto& other : spec_.hosts)
+      if (other.roles.contains(node_role::store)) store.initial_replicas.push_back(other.name);
+    store.tick = spec_.store_tick;
+    store.on_fatal = [on_event = on_event_](const std::string& why) {
+      if (on_event) on_event(why);
+    };
+    spec.store = std::move(store);
+  }
   return spec;
 }
 
@@ -98,11 +110,9 @@ void in_process_cluster::start_all() {
 void in_process_cluster::start(std::size_t index) {
   if (hosts_.at(index)) return;
   partitioned_[index] = false;
-  if (!spec_.networked) {
-    hosts_[index] = host::start_local(*shared_system_, book_, spec_for(index), on_event_);
-    return;
-  }
-  auto started = host::start_networked(spec_for(index), on_event_);
+  auto started = spec_.networked
+                     ? host::start_networked(spec_for(index), on_event_)
+                     : host::start_local(*shared_system_, book_, spec_for(index), on_event_);
   if (auto* error = std::get_if<std::string>(&started))
     throw std::runtime_error(name(index) + ": " + *error);
   hosts_[index] = std::move(std::get<std::unique_ptr<host>>(started));

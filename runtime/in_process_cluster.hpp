@@ -40,6 +40,11 @@ struct cluster_spec {
   membership::membership_settings membership;
   // Mutual TLS between networked hosts (ignored when sharing one system).
   tls_files tls;
+  // Hosts with the store role run a replica with its data dir in
+  // store_dir/<host name> (none when empty); all of them form the store.
+  std::string store_dir;
+  std::string store_cluster = "troupe";
+  std::chrono::milliseconds store_tick{10};
 
   // store-0.., control-0.., worker-0.. with one role each.
   static cluster_spec with_roles(std::size_t store, std::size_t control, std::size_t worker);

@@ -1,4 +1,5 @@
-# A state-machine command of the consensus store: one transaction, as carried
+# A state-machine command of the consensus store: one transaction (or a
+# compaction), as carried
 # in the `command` payload bytes of a Raft log entry (log_entry.capnp) and so
 # persisted in every replica's log. Fields and enumerants are only ever added
 # (never renumbered, reordered or removed) so that replicas of different
@@ -18,6 +19,10 @@ struct TxnRequest {
   # Identifies the client request so that a retried write applies at most once.
   client @3 :UInt64;
   sequence @4 :UInt64;
+
+  # Above 0: the command instead compacts the store to this revision (every
+  # replica at the same log position); compares and branches are then empty.
+  compactRevision @5 :Int64;
 }
 
 # The `target` field of `key` compared with `value` by `relation`.

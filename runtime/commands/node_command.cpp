@@ -1,3 +1,7 @@
+#include <signal.h>
+#include <unistd.h>
+
+#include <atomic>
 #include <iostream>
 
 #include "runtime/commands/commands.hpp"
@@ -5,6 +9,13 @@
 #include "runtime/signals.hpp"
 
 namespace troupe::runtime {
+
+namespace {
+
+// Set when the store replica stopped because its storage failed.
+std::atomic<bool> store_failed{false};
+
+}  // namespace
 
 int run_node(const parsed_command& command) {
   auto config = resolve_config(command, node_config{});
@@ -21,6 +32,19 @@ int run_node(const parsed_command& command) {
   spec.seeds = config->seeds;
   spec.membership = config->membership;
   spec.tls = config->tls;
+  if (config->roles.contains(node_role::store)) {
+    host_store_spec store;
+    store.directory = config->data_dir + "/store";
+    store.cluster = config->store.cluster;
+    store.initial_replicas = config->store.initial_replicas;
+    store.tick = std::chrono::milliseconds(config->store.tick_ms);
+    store.on_fatal = [](const std::string& why) {
+      std::cerr << "troupe node: " << why << std::endl;
+      store_failed = true;
+      ::kill(::getpid(), SIGTERM);  // wakes wait_for_termination_signal
+    };
+    spec.store = std::move(store);
+  }
   auto started = host::start_networked(std::move(spec), print_event);
   if (auto* error = std::get_if<std::string>(&started)) {
     std::cerr << "troupe node: " << *error << std::endl;
@@ -32,7 +56,7 @@ int run_node(const parsed_command& command) {
   auto signal = wait_for_termination_signal();
   std::cout << "troupe node: signal " << signal << ", stopping" << std::endl;
   node.reset();
-  return exit_ok;
+  return store_failed ? exit_failure : exit_ok;
 }
 
 }  // namespace troupe::runtime

@@ -1,4 +1,5 @@
 #include <iostream>
+#include <stdexcept>
 
 #include "runtime/commands/commands.hpp"
 #include "runtime/in_process_cluster.hpp"
@@ -27,6 +28,9 @@ cluster_spec shape_of(const node_config& config) {
     spec.hosts.push_back({"worker-" + std::to_string(i), worker});
   spec.networked = false;
   spec.membership = config.membership;
+  spec.store_dir = config.data_dir + "/store";
+  spec.store_cluster = config.store.cluster;
+  spec.store_tick = std::chrono::milliseconds(config.store.tick_ms);
   return spec;
 }
 
@@ -38,7 +42,12 @@ int run_up(const parsed_command& command) {
   auto config = resolve_config(command, defaults);
   if (!config) return exit_usage;
   in_process_cluster cluster(shape_of(*config), print_event);
-  cluster.start_all();
+  try {
+    cluster.start_all();
+  } catch (const std::runtime_error& error) {
+    std::cerr << "troupe up: " << error.what() << std::endl;
+    return exit_failure;
+  }
   if (auto error = cluster.at(0).listen(config->listen)) {
     std::cerr << "troupe up: " << *error << std::endl;
     return exit_failure;

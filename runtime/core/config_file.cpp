@@ -111,6 +111,23 @@ handler_map tls_handlers(tls_files& tls) {
           {"ca", set_text(tls.ca)}};
 }
 
+handler_map store_handlers(store_options& store) {
+  return {
+      {"cluster", [&](const YAML::Node& n, const std::string& p) { store.cluster = scalar(n, p); }},
+      {"initial-replicas",
+       [&](const YAML::Node& n, const std::string& p) {
+         if (!n.IsSequence()) throw config_error{p + ": expected a list of node names"};
+         store.initial_replicas.clear();
+         for (std::size_t i = 0; i < n.size(); ++i)
+           store.initial_replicas.push_back(scalar(n[i], p + "[" + std::to_string(i) + "]"));
+       }},
+      {"tick-ms",
+       [&](const YAML::Node& n, const std::string& p) {
+         store.tick_ms = static_cast<int>(integer_in(n, p, 1, 1000));
+       }},
+  };
+}
+
 void read_document(const YAML::Node& root, node_config& config) {
   handler_map handlers{
       {"name", [&](const YAML::Node& n, const std::string& p) { config.name = scalar(n, p); }},
@@ -145,6 +162,8 @@ void read_document(const YAML::Node& root, node_config& config) {
        [&](const YAML::Node& n, const std::string& p) {
          for_each_key(n, p, membership_handlers(config.membership));
        }},
+      {"store", [&](const YAML::Node& n,
+                    const std::string& p) { for_each_key(n, p, store_handlers(config.store)); }},
   };
   for_each_key(root, "", handlers);
 }

@@ -32,6 +32,22 @@ std::optional<std::string> validate_tls(const tls_files& tls) {
   return std::nullopt;
 }
 
+std::optional<std::string> validate_store(const store_options& store) {
+  if (!is_dns1123_subdomain(store.cluster))
+    return "store.cluster: \"" + store.cluster + "\" is not a DNS-1123 subdomain";
+  if (store.initial_replicas.size() > static_cast<std::size_t>(store_initial_replicas_max))
+    return "store.initial-replicas: at most " + std::to_string(store_initial_replicas_max);
+  for (std::size_t i = 0; i < store.initial_replicas.size(); ++i) {
+    const auto& name = store.initial_replicas[i];
+    auto path = "store.initial-replicas[" + std::to_string(i) + "]";
+    if (!is_dns1123_subdomain(name)) return path + ": \"" + name + "\" is not a node name";
+    for (std::size_t j = 0; j < i; ++j)
+      if (store.initial_replicas[j] == name) return path + ": \"" + name + "\" is listed twice";
+  }
+  if (store.tick_ms < 1 || store.tick_ms > 1000) return "store.tick-ms: must be between 1 and 1000";
+  return std::nullopt;
+}
+
 }  // namespace
 
 std::optional<std::string> node_config::validate() const {
@@ -47,6 +63,7 @@ std::optional<std::string> node_config::validate() const {
   if (data_dir.empty()) return "data-dir: required";
   if (auto error = validate_tls(tls)) return error;
   if (auto error = membership.validate()) return error;
+  if (auto error = validate_store(store)) return error;
   if (api_port == 0) return "api-port: must be between 1 and 65535";
   if (workers < 0 || workers > workers_max)
     return "workers: must be between 0 and " + std::to_string(workers_max);

@@ -27,6 +27,19 @@ struct tls_files {
   bool enabled() const { return !certificate.empty() || !key.empty() || !ca.empty(); }
 };
 
+// The consensus store replica of a node with the store role.
+struct store_options {
+  // Recorded in every replica's data dir: a dir of another cluster is refused.
+  std::string cluster = "troupe";
+  // The replicas that form a new store (etcd's --initial-cluster), by node
+  // name; empty: this node alone. Ignored once the data dir holds a log.
+  std::vector<std::string> initial_replicas;
+  // Raft's clock: elections after 10-20 ticks without a leader.
+  int tick_ms = 10;
+};
+
+constexpr int store_initial_replicas_max = 7;
+
 // Bounds of `troupe up`.
 constexpr int workers_max = 64;
 constexpr int store_replicas_max = 7;
@@ -40,6 +53,7 @@ struct node_config {
   tls_files tls;
   runtime_kind runtime = runtime_kind::oci;
   membership::membership_settings membership;
+  store_options store;
   // Only for `troupe up`: the in-process cluster's shape and API port.
   std::uint16_t api_port = 6443;
   int workers = 1;

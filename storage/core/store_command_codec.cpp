@@ -181,7 +181,16 @@ std::optional<decode_error> read_operations(const char* name,
   return std::nullopt;
 }
 
-std::variant<txn_request, decode_error> read_request(schema::TxnRequest::Reader reader) {
+std::variant<store_command, decode_error> read_request(schema::TxnRequest::Reader reader) {
+  if (reader.getCompactRevision() != 0) {
+    if (reader.getCompactRevision() < 0)
+      return decode_error{"compactRevision: must be positive, got " +
+                          std::to_string(reader.getCompactRevision())};
+    if (reader.hasCompares() || reader.hasSuccess() || reader.hasFailure() ||
+        reader.getClient() != 0 || reader.getSequence() != 0)
+      return decode_error{"compactRevision: a compaction carries no transaction fields"};
+    return compact_command{reader.getCompactRevision()};
+  }
   txn_request request;
   if (auto error = read_compares(reader.getCompares(), request.compares)) return *error;
   if (auto error = read_operations("success", reader.getSuccess(), request.success)) {
@@ -197,25 +206,31 @@ std::variant<txn_request, decode_error> read_request(schema::TxnRequest::Reader 
 
 }  // namespace
 
-std::vector<std::uint8_t> encode_store_command(const txn_request& request) {
+std::vector<std::uint8_t> encode_store_command(const store_command& command) {
   capnp::MallocMessageBuilder message;
   auto builder = message.initRoot<schema::TxnRequest>();
-  write_compares(builder.initCompares(static_cast<unsigned>(request.compares.size())),
-                 request.compares);
-  write_operations(builder.initSuccess(static_cast<unsigned>(request.success.size())),
-                   request.success);
-  write_operations(builder.initFailure(static_cast<unsigned>(request.failure.size())),
-                   request.failure);
-  builder.setClient(request.client);
-  builder.setSequence(request.sequence);
+  if (auto* compaction = std::get_if<compact_command>(&command)) {
+    builder.setCompactRevision(compaction->revision);
+  } else {
+    const auto& request = std::get<txn_request>(command);
+    write_compares(builder.initCompares(static_cast<unsigned>(request.compares.size())),
+                   request.compares);
+    write_operations(builder.initSuccess(static_cast<unsigned>(request.success.size())),
+                     request.success);
+    write_operations(builder.initFailure(static_cast<unsigned>(request.failure.size())),
+                     request.failure);
+    builder.setClient(request.client);
+    builder.setSequence(request.sequence);
+  }
   auto words = capnp::messageToFlatArray(message);
   auto bytes = words.asBytes();
   return std::vector<std::uint8_t>(bytes.begin(), bytes.end());
 }
 
-std::variant<txn_request, decode_error> decode_store_command(std::span<const std::uint8_t> bytes) {
-  return decode_flat<schema::TxnRequest, txn_request>(bytes, encoded_store_command_bytes_max,
-                                                      "store command", read_request);
+std::variant<store_command, decode_error> decode_store_command(
+    std::span<const std::uint8_t> bytes) {
+  return decode_flat<schema::TxnRequest, store_command>(bytes, encoded_store_command_bytes_max,
+                                                        "store command", read_request);
 }
 
 }  // namespace troupe::storage

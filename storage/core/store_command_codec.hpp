@@ -1,4 +1,5 @@
-// Encodes and decodes the store's state-machine command, a `txn_request`, in
+// Encodes and decodes the store's state-machine command, a `txn_request` or
+// a compaction, in
 // the Cap'n Proto format of messages/schema/store_command.capnp (flat,
 // unpacked words). These bytes are the `command` payload of a Raft log entry.
 //
@@ -31,8 +32,17 @@ constexpr std::size_t encoded_store_command_bytes_max = encoded_log_entry_bytes_
 // a request that exceeds it; this bound only stops a hostile count early.
 constexpr std::size_t store_command_list_entries_max = 1024;
 
-std::vector<std::uint8_t> encode_store_command(const txn_request& request);
+// Compacts every replica's store to `revision` at the same log position.
+struct compact_command {
+  std::int64_t revision = 0;  // > 0
+};
 
-std::variant<txn_request, decode_error> decode_store_command(std::span<const std::uint8_t> bytes);
+using store_command = std::variant<txn_request, compact_command>;
+
+std::vector<std::uint8_t> encode_store_command(const store_command& command);
+
+// A compaction with a transaction's fields set, or a revision below 1, is
+// refused as malformed.
+std::variant<store_command, decode_error> decode_store_command(std::span<const std::uint8_t> bytes);
 
 }  // namespace troupe::storage

@@ -251,7 +251,8 @@ void simulation::apply(replica_state& replica, const log_entry& entry) {
   if (auto* error = std::get_if<storage::decode_error>(&request))
     fail(replica.name + " cannot decode entry " + std::to_string(entry.index) + ": " +
          error->message);
-  auto outcome = replica.store.txn(std::get<txn_request>(request));
+  auto outcome =
+      replica.store.txn(std::get<txn_request>(std::get<storage::store_command>(request)));
   if (!std::holds_alternative<txn_response>(outcome))
     fail(replica.name + " refused entry " + std::to_string(entry.index));
   auto pending = pending_puts_.find({entry.request.client, entry.request.sequence});

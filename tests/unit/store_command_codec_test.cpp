@@ -43,7 +43,7 @@ txn_request round_trip(const txn_request& request) {
   auto bytes = encode_store_command(request);
   auto decoded = decode_store_command(bytes);
   if (auto* error = std::get_if<decode_error>(&decoded)) FAIL(error->message);
-  return std::get<txn_request>(decoded);
+  return std::get<txn_request>(std::get<store_command>(decoded));
 }
 
 std::string message_of(std::span<const std::uint8_t> bytes) {

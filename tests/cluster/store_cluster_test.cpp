@@ -1,0 +1,218 @@
+// The consensus store across real actor systems: three store hosts in this
+// process, each with its own actor system and LMDB data dir, connected over
+// loopback TCP, used through the store client of a fourth host. Deadlines
+// bound waiting; they are not speed assertions.
+#include <catch2/catch.hpp>
+
+#include <filesystem>
+#include <mutex>
+
+#include "actors/store/store_client.hpp"
+#include "runtime/in_process_cluster.hpp"
+#include "tests/support/store_calls.hpp"
+
+using namespace troupe;
+using namespace troupe::runtime;
+using namespace troupe::testing;
+using namespace std::chrono_literals;
+
+namespace {
+
+struct temporary_directory {
+  std::filesystem::path path;
+  temporary_directory() {
+    auto pattern = std::filesystem::temp_directory_path() / "troupe-store-XXXXXX";
+    auto text = pattern.string();
+    if (!::mkdtemp(text.data())) throw std::runtime_error("mkdtemp failed");
+    path = text;
+  }
+  ~temporary_directory() { std::filesystem::remove_all(path); }
+};
+
+// Three store hosts and one control host (index 3) that runs the client.
+cluster_spec store_hosts(const std::string& store_dir) {
+  auto spec = cluster_spec::with_roles(3, 1, 0);
+  spec.seeds = {0, 1};
+  spec.membership.heartbeat_interval_ms = 100;
+  spec.membership.failure_timeout_ms = 1000;
+  spec.membership.dial_timeout_ms = 500;
+  spec.membership.dial_backoff_min_ms = 50;
+  spec.membership.dial_backoff_max_ms = 400;
+  spec.store_dir = store_dir;
+  return spec;
+}
+
+constexpr std::size_t client_host = 3;
+
+store_client_actor client_on(in_process_cluster& cluster, std::size_t index) {
+  store::client_config config;
+  config.membership = cluster.at(index).membership();
+  config.client_id = 0x5eed0000 + index;
+  config.timeout = 10s;
+  return store::spawn_store_client(cluster.at(index).system(), config);
+}
+
+std::optional<std::size_t> leader_of(in_process_cluster& cluster) {
+  for (std::size_t i = 0; i < 3; ++i) {
+    if (!cluster.running(i)) continue;
+    caf::scoped_actor self{cluster.at(i).system()};
+    bool leading = false;
+    self->request(cluster.at(i).replica(), 2s, status_atom::value)
+        .receive(
+            [&](const component_status& status) {
+              leading = status.detail.rfind("role leader", 0) == 0;
+            },
+            [](const caf::error&) {});
+    if (leading) return i;
+  }
+  return std::nullopt;
+}
+
+// Collects a watch's events (on the test's side of the actor system).
+struct collected {
+  std::mutex mutex;
+  std::vector<key_value> events;
+  std::vector<caf::error> ends;
+  std::size_t size() {
+    std::lock_guard<std::mutex> lock(mutex);
+    return events.size();
+  }
+};
+
+store_watcher_actor::behavior_type collector(store_watcher_actor::pointer,
+                                             std::shared_ptr<collected> into) {
+  return {
+      [=](event_atom, const watch_events& batch) {
+        std::lock_guard<std::mutex> lock(into->mutex);
+        into->events.insert(into->events.end(), batch.puts_and_deletes.begin(),
+                            batch.puts_and_deletes.end());
+      },
+      [=](cancel_atom, std::uint64_t, const caf::error& reason) {
+        std::lock_guard<std::mutex> lock(into->mutex);
+        into->ends.push_back(reason);
+      },
+  };
+}
+
+}  // namespace
+
+TEST_CASE("three replicas elect a leader and serve writes and reads through the client",
+          "[cluster][store]") {
+  temporary_directory data;
+  in_process_cluster cluster(store_hosts(data.path.string()));
+  cluster.start_all();
+  auto client = client_on(cluster, client_host);
+  auto& system = cluster.at(client_host).system();
+
+  auto written = put(system, client, "/registry/pods/a", "first");
+  REQUIRE(std::holds_alternative<txn_response>(written));
+  CHECK(std::get<txn_response>(written).succeeded);
+  CHECK(std::get<txn_response>(written).revision == 2);
+  CHECK(value_of(get(system, client, "/registry/pods/a")) == "first");
+  REQUIRE(in_process_cluster::wait_until(
+      [&] {
+        for (std::size_t i = 0; i < 3; ++i)
+          if (value_of(get(cluster.at(i).system(), cluster.at(i).replica(), "/registry/pods/a",
+                           true)) != "first")
+            return false;
+        return true;
+      },
+      10s));
+
+  SECTION("a follower refuses a write and names the leader") {
+    auto leader = leader_of(cluster);
+    REQUIRE(leader);
+    auto follower = (*leader + 1) % 3;
+    auto refused = put(cluster.at(follower).system(), cluster.at(follower).replica(), "/k", "v");
+    REQUIRE(std::holds_alternative<caf::error>(refused));
+    const auto& error = std::get<caf::error>(refused);
+    CHECK(store_error_of(error) == store_error::not_leader);
+    CHECK(error_detail(error) == cluster.name(*leader));
+  }
+
+  SECTION("an oversized value is refused with a typed error and nothing is written") {
+    auto refused = put(system, client, "/big", std::string(1536 * 1024 + 1, 'x'));
+    REQUIRE(std::holds_alternative<caf::error>(refused));
+    CHECK(store_error_of(std::get<caf::error>(refused)) == store_error::value_too_large);
+    CHECK_FALSE(value_of(get(system, client, "/big")));
+  }
+  caf::anon_send_exit(client, caf::exit_reason::user_shutdown);
+}
+
+TEST_CASE("acknowledged writes survive the leader's stop and restart; watches see each once",
+          "[cluster][store]") {
+  temporary_directory data;
+  in_process_cluster cluster(store_hosts(data.path.string()));
+  cluster.start_all();
+  auto client = client_on(cluster, client_host);
+  auto& system = cluster.at(client_host).system();
+  REQUIRE(std::holds_alternative<txn_response>(put(system, client, "/w/0", "/w/0")));
+
+  auto seen = std::make_shared<collected>();
+  auto watcher = system.spawn(collector, seen);
+  caf::scoped_actor self{system};
+  std::optional<std::uint64_t> watch;
+  self->request(client, 10s, watch_atom::value, watch_request{"/w/", "/w0", 2}, watcher)
+      .receive([&](std::uint64_t id) { watch = id; }, [](const caf::error&) {});
+  REQUIRE(watch);
+
+  std::vector<std::string> acknowledged{"/w/0"};
+  for (int round = 1; round <= 3; ++round) {
+    auto leader = leader_of(cluster);
+    REQUIRE(leader);
+    cluster.stop(*leader);
+    for (int i = 0; i < 5; ++i) {
+      auto key = "/w/" + std::to_string(round * 10 + i);
+      auto written = put(system, client, key, key);
+      INFO(key);
+      REQUIRE(std::holds_alternative<txn_response>(written));
+      acknowledged.push_back(key);
+    }
+    cluster.start(*leader);
+  }
+  for (const auto& key : acknowledged) {
+    auto answer = get(system, client, key);
+    INFO(key << ": " << describe(system, answer));
+    CHECK(value_of(answer) == key);
+  }
+  // Every replica, restarted ones included, holds every acknowledged write.
+  REQUIRE(in_process_cluster::wait_until(
+      [&] {
+        for (std::size_t i = 0; i < 3; ++i)
+          for (const auto& key : acknowledged)
+            if (value_of(get(cluster.at(i).system(), cluster.at(i).replica(), key, true)) != key)
+              return false;
+        return true;
+      },
+      15s));
+  REQUIRE(in_process_cluster::wait_until([&] { return seen->size() >= acknowledged.size(); }, 10s));
+  std::lock_guard<std::mutex> lock(seen->mutex);
+  CHECK(seen->ends.empty());
+  REQUIRE(seen->events.size() == acknowledged.size());
+  for (std::size_t i = 0; i < acknowledged.size(); ++i) {
+    CHECK(seen->events[i].key == acknowledged[i]);
+    if (i > 0) CHECK(seen->events[i].mod_revision > seen->events[i - 1].mod_revision);
+  }
+  caf::anon_send_exit(watcher, caf::exit_reason::user_shutdown);
+  caf::anon_send_exit(client, caf::exit_reason::user_shutdown);
+}
+
+TEST_CASE("a replica refuses a data dir of another cluster and leaves it untouched",
+          "[cluster][store]") {
+  temporary_directory data;
+  {
+    auto spec = store_hosts(data.path.string());
+    spec.store_cluster = "other";
+    in_process_cluster cluster(spec);
+    cluster.start(0);
+  }
+  auto before = std::filesystem::last_write_time(data.path / "store-0" / "data.mdb");
+  in_process_cluster cluster(store_hosts(data.path.string()));
+  try {
+    cluster.start(0);
+    FAIL("the replica started on a foreign data dir");
+  } catch (const std::runtime_error& error) {
+    CHECK_THAT(error.what(), Catch::Contains("store replica") && Catch::Contains("other"));
+  }
+  CHECK(std::filesystem::last_write_time(data.path / "store-0" / "data.mdb") == before);
+}
