@@ -56,7 +56,8 @@ struct store_replica_settings {
   // Keep this many revisions readable; older ones are compacted away
   // automatically by the leader (etcd's revision retention). 0: never.
   std::int64_t revisions_retained = 100'000;
-  // Client requests (txns and linearizable reads) waiting at this replica.
+  // Client requests (txns, compactions and linearizable reads) waiting at
+  // this replica.
   std::size_t pending_requests_max = 16 * 1024;
   // A request not done within this many ticks is answered `timeout`.
   std::uint32_t request_timeout_ticks = 500;
@@ -118,7 +119,9 @@ class store_replica {
 
   const raft::node& raft() const { return *raft_; }
   const storage::mvcc_store& state() const { return state_; }
-  std::size_t pending_requests() const { return txns_.size() + reads_.size() + waiting_.size(); }
+  std::size_t pending_requests() const {
+    return txns_.size() + compactions_.size() + reads_.size() + waiting_.size();
+  }
   std::size_t watch_count() const { return watches_.size(); }
   // The leader as far as this replica knows (empty: none known).
   const raft::replica_id& leader() const { return raft_->leader(); }

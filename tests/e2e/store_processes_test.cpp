@@ -1,0 +1,258 @@
+// The consensus store as real processes: three `troupe node --roles store`
+// processes on loopback, loaded by concurrent clients in this process (a
+// host of its own that joins the cluster and uses the store client) while
+// the leader and a follower are SIGKILLed and restarted in turn. After every
+// restart each acknowledged write must be there, and the history of the
+// shared registers must be linearizable.
+#include <catch2/catch.hpp>
+
+#include <atomic>
+#include <csignal>
+#include <mutex>
+#include <random>
+#include <thread>
+
+#include "actors/store/store_client.hpp"
+#include "runtime/host.hpp"
+#include "runtime/in_process_cluster.hpp"
+#include "tests/support/child_process.hpp"
+#include "tests/support/linearizability.hpp"
+#include "tests/support/store_calls.hpp"
+
+using namespace troupe;
+using namespace troupe::testing;
+using namespace std::chrono_literals;
+using troupe::runtime::in_process_cluster;
+using troupe::runtime::reserve_loopback_port;
+
+namespace {
+
+const std::vector<std::string> replica_names{"store-a", "store-b", "store-c"};
+const std::vector<std::string> registers{"/r/0", "/r/1", "/r/2", "/r/3"};
+constexpr int workers = 4;
+
+class store_processes {
+ public:
+  store_processes() {
+    for (std::size_t i = 0; i < replica_names.size(); ++i)
+      addresses.push_back("127.0.0.1:" + std::to_string(reserve_loopback_port()));
+    write_file(dir.file("store.yaml"),
+               "roles: [store]\n"
+               "membership:\n  heartbeat-interval-ms: 100\n  failure-timeout-ms: 1000\n"
+               "  dial-timeout-ms: 500\n"
+               "store:\n  cluster: e2e\n  initial-replicas: [store-a, store-b, store-c]\n");
+    processes.resize(replica_names.size());
+  }
+
+  void start(std::size_t index) {
+    processes[index] = std::make_unique<child_process>(
+        std::vector<std::string>{TROUPE_BINARY, "node", "--config", dir.file("store.yaml"),
+                                 "--name", replica_names[index], "--listen", addresses[index],
+                                 "--seeds", addresses[0] + "," + addresses[1], "--data-dir",
+                                 dir.file(replica_names[index])},
+        dir.file(replica_names[index] + "-" + std::to_string(++starts)));
+  }
+
+  temp_dir dir;
+  std::vector<std::string> addresses;
+  std::vector<std::unique_ptr<child_process>> processes;
+  int starts = 0;
+};
+
+// This test's own node: it joins through the replicas' addresses.
+std::unique_ptr<runtime::host> client_host(const store_processes& cluster) {
+  runtime::host_spec spec;
+  role_set roles;
+  roles.insert(node_role::control);
+  spec.identity = member_summary{"tester", "127.0.0.1", reserve_loopback_port(), roles, 0};
+  for (const auto& address : cluster.addresses) {
+    auto colon = address.find(':');
+    spec.seeds.push_back({address.substr(0, colon),
+                          static_cast<std::uint16_t>(std::stoi(address.substr(colon + 1)))});
+  }
+  spec.membership.heartbeat_interval_ms = 100;
+  spec.membership.failure_timeout_ms = 1000;
+  spec.membership.dial_timeout_ms = 500;
+  auto started = runtime::host::start_networked(spec, {});
+  if (auto* error = std::get_if<std::string>(&started)) FAIL(*error);
+  return std::move(std::get<std::unique_ptr<runtime::host>>(started));
+}
+
+// The index of the replica that reports itself leader, if any.
+std::optional<std::size_t> leader_of(runtime::host& self_host) {
+  caf::scoped_actor self{self_host.system()};
+  std::vector<published_actor> replicas;
+  self->request(self_host.membership(), 2s, find_atom::value, component_kind::store_replica)
+      .receive([&](std::vector<published_actor>& found) { replicas = std::move(found); },
+               [](const caf::error&) {});
+  for (const auto& replica : replicas) {
+    bool leading = false;
+    self->request(caf::actor_cast<store_replica_actor>(replica.handle), 2s, status_atom::value)
+        .receive(
+            [&](const component_status& status) {
+              leading = status.detail.rfind("role leader", 0) == 0;
+            },
+            [](const caf::error&) {});
+    for (std::size_t i = 0; leading && i < replica_names.size(); ++i)
+      if (replica_names[i] == replica.name) return i;
+  }
+  return std::nullopt;
+}
+
+std::uint64_t now_us() {
+  return static_cast<std::uint64_t>(std::chrono::duration_cast<std::chrono::microseconds>(
+                                        std::chrono::steady_clock::now().time_since_epoch())
+                                        .count());
+}
+
+// Concurrent clients: unique keys (each acknowledged one must survive) and
+// puts and gets of shared registers (recorded for the linearizability check).
+class workload {
+ public:
+  workload(caf::actor_system& system, store_client_actor client)
+      : system_(system), client_(std::move(client)) {
+    for (int i = 0; i < workers; ++i) threads_.emplace_back([this, i] { run(i); });
+  }
+  ~workload() { stop(); }
+
+  void stop() {
+    stopping_ = true;
+    for (auto& thread : threads_)
+      if (thread.joinable()) thread.join();
+  }
+
+  std::vector<std::string> acknowledged() {
+    std::lock_guard<std::mutex> lock(mutex_);
+    return acknowledged_;
+  }
+  std::vector<kv_operation> history() {
+    std::lock_guard<std::mutex> lock(mutex_);
+    return recorder_.history();
+  }
+
+ private:
+  void run(int worker) {
+    std::mt19937 random(static_cast<unsigned>(worker));
+    for (int n = 0; !stopping_; ++n) {
+      auto choice = random() % 10;
+      if (choice < 4) {
+        auto key = "/ack/" + std::to_string(worker) + "/" + std::to_string(n);
+        if (std::holds_alternative<txn_response>(put(system_, client_, key, key))) {
+          std::lock_guard<std::mutex> lock(mutex_);
+          acknowledged_.push_back(key);
+        }
+        continue;
+      }
+      const auto& key = registers[random() % registers.size()];
+      if (choice < 7) {
+        auto value = std::to_string(worker) + ":" + std::to_string(n);
+        history_recorder::operation_id id;
+        {
+          std::lock_guard<std::mutex> lock(mutex_);
+          id = recorder_.invoke_put(static_cast<std::uint64_t>(worker), key, value, now_us());
+        }
+        auto answer = put(system_, client_, key, value);
+        // No answer: the outcome stays unknown (it may still apply).
+        if (!std::holds_alternative<txn_response>(answer)) continue;
+        std::lock_guard<std::mutex> lock(mutex_);
+        recorder_.complete_put(id, now_us());
+      } else {
+        history_recorder::operation_id id;
+        {
+          std::lock_guard<std::mutex> lock(mutex_);
+          id = recorder_.invoke_get(static_cast<std::uint64_t>(worker), key, now_us());
+        }
+        auto answer = get(system_, client_, key);
+        if (!std::holds_alternative<range_response>(answer)) continue;
+        std::lock_guard<std::mutex> lock(mutex_);
+        recorder_.complete_get(id, value_of(answer), now_us());
+      }
+    }
+  }
+
+  caf::actor_system& system_;
+  store_client_actor client_;
+  std::atomic<bool> stopping_{false};
+  std::mutex mutex_;
+  std::vector<std::string> acknowledged_;
+  history_recorder recorder_;
+  std::vector<std::thread> threads_;
+};
+
+// Every key of `expected` is present in one linearizable read of /ack/.
+std::vector<std::string> missing_keys(caf::actor_system& system, const store_client_actor& client,
+                                      const std::vector<std::string>& expected) {
+  range_request request{"/ack/", "/ack0", 0, 0, false};
+  auto answer = ask_store<store_client_actor, range_response>(system, client, 20s,
+                                                              range_atom::value, request);
+  if (auto* error = std::get_if<caf::error>(&answer))
+    return {"(read failed: " + system.render(*error) + ")"};
+  std::set<std::string> present;
+  for (const auto& kv : std::get<range_response>(answer).kvs) present.insert(kv.key);
+  std::vector<std::string> missing;
+  for (const auto& key : expected)
+    if (!present.count(key)) missing.push_back(key);
+  return missing;
+}
+
+}  // namespace
+
+TEST_CASE("three store processes keep every acknowledged write through repeated SIGKILLs",
+          "[e2e][store]") {
+  store_processes cluster;
+  for (std::size_t i = 0; i < replica_names.size(); ++i) cluster.start(i);
+  auto self_host = client_host(cluster);
+  auto& system = self_host->system();
+  store::client_config config;
+  config.membership = self_host->membership();
+  config.client_id = 0xe2e;
+  config.timeout = 10s;
+  auto client = store::spawn_store_client(system, config);
+  REQUIRE(in_process_cluster::wait_until(
+      [&] { return std::holds_alternative<txn_response>(put(system, client, "/ready", "1", 2s)); },
+      30s));
+
+  workload load(system, client);
+  std::size_t acknowledged_before = 0;
+  for (int round = 0; round < 4; ++round) {
+    std::this_thread::sleep_for(1s);
+    std::optional<std::size_t> leader;
+    REQUIRE(in_process_cluster::wait_until(
+        [&] { return (leader = leader_of(*self_host)).has_value(); }, 20s));
+    // Even rounds kill the leader, odd rounds a follower.
+    auto victim = round % 2 == 0 ? *leader : (*leader + 1) % replica_names.size();
+    INFO("round " << round << ": SIGKILL " << replica_names[victim]);
+    cluster.processes[victim]->signal(SIGKILL);
+    CHECK(cluster.processes[victim]->wait(5s) == 128 + SIGKILL);
+    std::this_thread::sleep_for(1500ms);  // the others carry on meanwhile
+    cluster.start(victim);
+    REQUIRE(in_process_cluster::wait_until(
+        [&] { return cluster.processes[victim]->out().find("listening on") != std::string::npos; },
+        20s));
+    auto expected = load.acknowledged();
+    auto missing = missing_keys(system, client, expected);
+    INFO(missing.size() << " of " << expected.size() << " acknowledged keys missing, first: "
+                        << (missing.empty() ? std::string("-") : missing.front()));
+    CHECK(missing.empty());
+    CHECK(expected.size() > acknowledged_before);  // writes went on through the fault
+    acknowledged_before = expected.size();
+  }
+  load.stop();
+
+  auto history = load.history();
+  auto verdict = check_linearizability(history);
+  INFO(verdict.explanation);
+  CHECK(verdict.linearizable);
+  CHECK_FALSE(verdict.gave_up);
+  CHECK(history.size() > 100);
+  CHECK(missing_keys(system, client, load.acknowledged()).empty());
+
+  caf::anon_send_exit(client, caf::exit_reason::user_shutdown);
+  for (auto& process : cluster.processes) process->signal(SIGTERM);
+  for (std::size_t i = 0; i < cluster.processes.size(); ++i) {
+    auto code = cluster.processes[i]->wait(10s);
+    INFO(replica_names[i] << " exit " << code.value_or(-1) << ": " << cluster.processes[i]->out()
+                          << cluster.processes[i]->err());
+    CHECK(code == 0);
+  }
+}
