@@ -18,6 +18,11 @@ void configure_actor_system(caf::actor_system_config& config, const tls_files& t
     config.openssl_cafile = tls.ca;
   }
   config.set("scheduler.max-threads", scheduler_threads_max);
+  // Idle workers go from a short spin straight to waiting on their condition
+  // variable (woken by the next job). CAF's default middle phase polls every
+  // 50 us for 25 ms after each job: with several nodes on two cores that
+  // polling took more CPU than the work (bench/store-vs-etcd).
+  config.set("work-stealing.moderate-poll-attempts", std::size_t{0});
   config.set("logger.file-verbosity", caf::atom("quiet"));
   config.set("logger.console-verbosity", caf::atom("quiet"));
 }

@@ -10,10 +10,12 @@ build_packages=(
   libcaf-dev libcapnp-dev capnproto liblmdb-dev libyaml-cpp-dev libmnl-dev
   libssl-dev catch2 nlohmann-json3-dev libnftables-dev libarchive-dev
 )
-# Tools that tests and the runtime start themselves.
+# Tools that tests, benchmarks and the runtime start themselves (gdb: a test
+# prints the stacks of a process that does not stop; wrk and curl load and
+# probe etcd in bench/store-vs-etcd).
 runtime_packages=(
   runc docker-registry skopeo umoci busybox-static etcd-server
-  iproute2 nftables openssl procps
+  iproute2 nftables openssl procps gdb wrk curl
 )
 
 missing=()

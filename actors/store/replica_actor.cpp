@@ -6,6 +6,7 @@
 #include <map>
 #include <memory>
 #include <set>
+#include <span>
 #include <utility>
 
 #include "actors/store/core/raft_message_codec.hpp"
@@ -22,16 +23,29 @@ struct opened_replica {
   replica_config config;
   std::unique_ptr<storage::lmdb_log_store> disk;
   std::optional<store_replica> core;
+  storage::hard_state persisted;  // as loaded
+};
+
+// A txn_batch whose transactions are still pending.
+struct pending_batch {
+  caf::typed_response_promise<txn_batch_outcome> promise;
+  txn_batch_outcome result;
+  std::size_t remaining = 0;
 };
 
 struct replica_state {
   std::shared_ptr<opened_replica> opened;
+  storage::hard_state persisted;  // the hard state as last written
   std::map<std::string, store_replica_actor> peers;
   std::set<std::string> looking_up;
   ticket next_ticket = 1;
   std::map<ticket, caf::typed_response_promise<txn_response>> txns;
   std::map<ticket, caf::typed_response_promise<range_response>> ranges;
   std::map<ticket, caf::typed_response_promise<std::int64_t>> compactions;
+  std::uint64_t next_batch = 1;
+  std::map<std::uint64_t, pending_batch> batches;
+  // The batch and position each batched txn's ticket answers.
+  std::map<ticket, std::pair<std::uint64_t, std::size_t>> batch_slots;
   std::map<std::uint64_t, store_watcher_actor> watchers;
   // A new watch's history, sent after the reply that names the watch.
   std::vector<watch_events> deferred_events;
@@ -71,8 +85,9 @@ void send_to_peer(self_pointer self, const raft::message& outgoing) {
     look_up(self, outgoing.to);  // Raft retries what is lost meanwhile
     return;
   }
+  auto bytes = raft::encode_message(outgoing);
   self->send(peer->second, raft_atom::value,
-             raft_envelope{outgoing.from, outgoing.to, raft::encode_message(outgoing)});
+             raft_envelope{outgoing.from, outgoing.to, std::string(bytes.begin(), bytes.end())});
 }
 
 template <class T>
@@ -89,6 +104,34 @@ void answer(std::map<ticket, caf::typed_response_promise<T>>& promises, self_poi
 
 void stop(self_pointer self, const std::string& why);
 
+txn_outcome outcome_of(self_pointer self, const std::variant<txn_response, store_error>& result) {
+  txn_outcome outcome;
+  if (auto* response = std::get_if<txn_response>(&result)) {
+    outcome.response = *response;
+  } else {
+    outcome.error = static_cast<std::uint8_t>(std::get<store_error>(result));
+    outcome.detail = core_of(self).leader();
+  }
+  return outcome;
+}
+
+// Fills in a batched txn's outcome; false if `done` is not batched.
+bool answer_batched(self_pointer self, completion<txn_response>& done) {
+  auto& state = self->state;
+  auto slot = state.batch_slots.find(done.id);
+  if (slot == state.batch_slots.end()) return false;
+  auto [batch_id, position] = slot->second;
+  state.batch_slots.erase(slot);
+  auto batch = state.batches.find(batch_id);
+  if (batch == state.batches.end()) return true;
+  batch->second.result.outcomes[position] = outcome_of(self, done.result);
+  if (--batch->second.remaining == 0) {
+    batch->second.promise.deliver(std::move(batch->second.result));
+    state.batches.erase(batch);
+  }
+  return true;
+}
+
 void send_events(self_pointer self, const watch_events& events) {
   auto watcher = self->state.watchers.find(events.watch_id);
   if (watcher != self->state.watchers.end()) self->send(watcher->second, event_atom::value, events);
@@ -98,7 +141,8 @@ void carry_out(self_pointer self, store_replica_output& out) {
   auto& state = self->state;
   for (const auto& events : std::exchange(state.deferred_events, {})) send_events(self, events);
   for (const auto& outgoing : out.messages) send_to_peer(self, outgoing);
-  for (auto& done : out.txns) answer(state.txns, self, done);
+  for (auto& done : out.txns)
+    if (!answer_batched(self, done)) answer(state.txns, self, done);
   for (auto& done : out.ranges) answer(state.ranges, self, done);
   for (auto& done : out.compactions) answer(state.compactions, self, done);
   for (const auto& events : out.watch) send_events(self, events);
@@ -114,13 +158,50 @@ void carry_out(self_pointer self, store_replica_output& out) {
   }
 }
 
+bool same_term_and_vote(const storage::hard_state& a, const storage::hard_state& b) {
+  return a.term == b.term && a.vote == b.vote;
+}
+
+// A leader's appends and heartbeats depend on nothing the batch persists (its
+// term and vote are already durable), so they may leave before the fsync, as
+// in etcd: the leader counts its own copy only after advance(). Everything
+// else waits for the write (persist before send).
+bool may_send_before_persisting(const raft::message& outgoing, bool term_or_vote_changes) {
+  if (term_or_vote_changes) return false;
+  return outgoing.type == raft::message_type::append ||
+         outgoing.type == raft::message_type::heartbeat;
+}
+
+// Persists what a batch must make durable. A change of the commit index alone
+// is not written (etcd's WAL does not sync it either): a restart re-learns the
+// commit index from the leader, and a snapshot implies its own.
+std::optional<storage::log_store_error> persist(self_pointer self, const raft::ready& batch) {
+  auto& state = self->state;
+  bool commit_only = !batch.snapshot && batch.entries.empty() &&
+                     (!batch.state || same_term_and_vote(*batch.state, state.persisted));
+  if (commit_only) return std::nullopt;
+  if (auto error = state.opened->disk->save(batch.snapshot, batch.entries, batch.state))
+    return error;
+  if (batch.state) state.persisted = *batch.state;
+  return std::nullopt;
+}
+
 // Group commit: every request queued behind this flush shares its fsync.
 void process_ready(self_pointer self) {
   auto& state = self->state;
   auto& core = core_of(self);
   while (!state.stopped && core.has_ready()) {
     auto batch = core.take_ready();
-    if (auto error = state.opened->disk->save(batch.snapshot, batch.entries, batch.state)) {
+    bool term_or_vote_changes = batch.state && !same_term_and_vote(*batch.state, state.persisted);
+    std::vector<raft::message> after_persisting;
+    for (auto& outgoing : batch.messages) {
+      if (may_send_before_persisting(outgoing, term_or_vote_changes))
+        send_to_peer(self, outgoing);
+      else
+        after_persisting.push_back(std::move(outgoing));
+    }
+    batch.messages = std::move(after_persisting);
+    if (auto error = persist(self, batch)) {
       stop(self, "cannot persist the log: " + error->message);
       return;
     }
@@ -150,6 +231,9 @@ void stop(self_pointer self, const std::string& why) {
   for (auto& [id, promise] : state.txns) promise.deliver(error);
   for (auto& [id, promise] : state.ranges) promise.deliver(error);
   for (auto& [id, promise] : state.compactions) promise.deliver(error);
+  for (auto& [id, batch] : state.batches) batch.promise.deliver(error);
+  state.batches.clear();
+  state.batch_slots.clear();
   state.txns.clear();
   state.ranges.clear();
   state.compactions.clear();
@@ -193,6 +277,7 @@ caf::result<T> submit(self_pointer self, std::map<ticket, caf::typed_response_pr
 store_replica_actor::behavior_type replica_behavior(self_pointer self,
                                                     std::shared_ptr<opened_replica> opened) {
   self->state.opened = std::move(opened);
+  self->state.persisted = self->state.opened->persisted;
   const auto& config = self->state.opened->config;
   self->set_down_handler([=](caf::down_msg& down) { forget(self, down.source); });
   self->request(config.membership, caf::infinite, announce_atom::value,
@@ -211,6 +296,27 @@ store_replica_actor::behavior_type replica_behavior(self_pointer self,
         return submit<txn_response>(self, self->state.txns, [&](ticket id, store_replica_output&) {
           return core_of(self).submit_txn(id, request);
         });
+      },
+      [=](txn_atom, const txn_batch& batch) -> caf::result<txn_batch_outcome> {
+        auto& state = self->state;
+        auto batch_id = state.next_batch++;
+        pending_batch pending;
+        pending.result.outcomes.resize(batch.requests.size());
+        for (std::size_t i = 0; i < batch.requests.size(); ++i) {
+          auto id = state.next_ticket++;
+          if (auto error = core_of(self).submit_txn(id, batch.requests[i])) {
+            pending.result.outcomes[i] = outcome_of(self, *error);
+            continue;
+          }
+          state.batch_slots[id] = {batch_id, i};
+          ++pending.remaining;
+        }
+        if (pending.remaining == 0) return std::move(pending.result);
+        pending.promise = self->make_response_promise<txn_batch_outcome>();
+        auto promise = pending.promise;
+        state.batches.emplace(batch_id, std::move(pending));
+        queue_flush(self);
+        return promise;
       },
       [=](compact_atom, std::int64_t revision) -> caf::result<std::int64_t> {
         return submit<std::int64_t>(self, self->state.compactions,
@@ -240,7 +346,8 @@ store_replica_actor::behavior_type replica_behavior(self_pointer self,
         self->state.watchers.erase(id);
       },
       [=](raft_atom, const raft_envelope& envelope) {
-        auto decoded = raft::decode_message(envelope.bytes);
+        auto decoded = raft::decode_message(std::span<const std::uint8_t>(
+            reinterpret_cast<const std::uint8_t*>(envelope.bytes.data()), envelope.bytes.size()));
         if (auto* message = std::get_if<raft::message>(&decoded)) {
           core_of(self).step(*message);
           queue_flush(self);
@@ -278,6 +385,7 @@ std::variant<store_replica_actor, std::string> spawn_replica(caf::actor_system& 
   opened->disk = std::get<std::unique_ptr<storage::lmdb_log_store>>(std::move(disk));
   auto loaded = opened->disk->load();
   if (auto* error = std::get_if<storage::log_store_error>(&loaded)) return error->message;
+  opened->persisted = std::get<storage::stored_state>(loaded).state;
   auto core = store_replica::open(config.name, std::get<storage::stored_state>(std::move(loaded)),
                                   config.bootstrap, config.settings, config.seed);
   if (auto* error = std::get_if<storage::log_store_error>(&core)) return error->message;

@@ -19,9 +19,13 @@ namespace {
 using client_actor =
     store_client_actor::extend<caf::reacts_to<event_atom, watch_events>,
                                caf::reacts_to<cancel_atom, std::uint64_t, caf::error>,
-                               caf::reacts_to<tick_atom, std::uint64_t>>;
+                               caf::reacts_to<tick_atom, std::uint64_t>,
+                               caf::reacts_to<flush_atom>>;
 
 constexpr std::size_t watches_max = 16 * 1024;
+// Bounds of one txn_batch message.
+constexpr std::size_t batch_txns_max = 512;
+constexpr std::size_t batch_bytes_max = 4 * 1024 * 1024;
 
 // One request in progress, across its attempts.
 template <class T>
@@ -40,6 +44,12 @@ struct client_watch {
   std::function<void(caf::expected<std::uint64_t>)> started;
 };
 
+// A txn waiting for the next batch to its replica.
+struct queued_txn {
+  std::shared_ptr<call<txn_response>> request;
+  txn_request txn;
+};
+
 struct client_state {
   client_config config;
   std::map<std::string, store_replica_actor> replicas;
@@ -47,7 +57,16 @@ struct client_state {
   std::size_t rotation = 0;
   bool refreshing = false;
   std::size_t in_progress = 0;
-  std::uint64_t next_sequence = 1;
+  // At-most-once identities: the store keeps one sequence per client id, so
+  // each txn in flight runs on a lane of its own (client_id + lane) whose
+  // sequence rises by one per txn; a lane is reused once its txn is done.
+  std::vector<std::uint64_t> free_lanes;
+  std::uint64_t lanes = 0;
+  std::map<std::uint64_t, std::uint64_t> lane_sequence;
+  // Txns queued per replica (by name) until the flush this client sends
+  // itself: everything requested meanwhile travels in one message.
+  std::map<std::string, std::pair<store_replica_actor, std::vector<queued_txn>>> txn_queue;
+  bool flush_queued = false;
   std::uint64_t next_retry = 1;
   std::map<std::uint64_t, std::function<void()>> retries;
   std::uint64_t next_watch = 1;
@@ -161,9 +180,91 @@ void attempt(self_pointer self, std::shared_ptr<call<T>> request, Args... args) 
             });
 }
 
-// Runs a request with the client's bounds, answering through a promise.
-template <class T, class... Args>
-caf::result<T> run(self_pointer self, Args... args) {
+void attempt_txn(self_pointer self, std::shared_ptr<call<txn_response>> request, txn_request txn) {
+  if (self->clock().now() >= request->deadline) {
+    request->done(make_error(store_error::timeout, request->last_error));
+    return;
+  }
+  auto target = pick(self);
+  if (!target) {
+    refresh(self);
+    later(self, [=] { attempt_txn(self, request, txn); });
+    return;
+  }
+  auto& state = self->state;
+  auto& queued = state.txn_queue[target->first];
+  queued.first = target->second;
+  queued.second.push_back({request, std::move(txn)});
+  if (!state.flush_queued) {
+    state.flush_queued = true;
+    self->send(self, flush_atom::value);
+  }
+}
+
+void txn_failed(self_pointer self, const std::string& target, const queued_txn& item,
+                const caf::error& error) {
+  auto code = store_error_of(error);
+  if (code && permanent(*code)) {
+    item.request->done(error);
+    return;
+  }
+  item.request->last_error = target + ": " + self->system().render(error);
+  on_failure(self, target, error, [=] { attempt_txn(self, item.request, item.txn); });
+}
+
+void send_batch(self_pointer self, const std::string& target, const store_replica_actor& replica,
+                std::shared_ptr<std::vector<queued_txn>> items) {
+  txn_batch batch;
+  for (const auto& item : *items) batch.requests.push_back(item.txn);
+  self->request(replica, self->state.config.attempt_timeout, txn_atom::value, std::move(batch))
+      .then(
+          [=](txn_batch_outcome& result) {
+            for (std::size_t i = 0; i < items->size(); ++i) {
+              const auto& item = (*items)[i];
+              if (i >= result.outcomes.size()) {
+                txn_failed(self, target, item, make_error(caf::sec::unexpected_response));
+                continue;
+              }
+              auto& outcome = result.outcomes[i];
+              if (outcome.error == 0)
+                item.request->done(std::move(outcome.response));
+              else
+                txn_failed(self, target, item,
+                           make_error(static_cast<store_error>(outcome.error), outcome.detail));
+            }
+          },
+          [=](caf::error& error) {
+            for (const auto& item : *items) txn_failed(self, target, item, error);
+          });
+}
+
+// Sends every queued txn, at most batch_txns_max and about batch_bytes_max
+// per message.
+void flush_txns(self_pointer self) {
+  self->state.flush_queued = false;
+  for (auto& [target, queued] : std::exchange(self->state.txn_queue, {})) {
+    auto items = std::make_shared<std::vector<queued_txn>>();
+    std::size_t bytes = 0;
+    for (auto& item : queued.second) {
+      for (const auto& operation : item.txn.success)
+        bytes += operation.key.size() + operation.value.size();
+      items->push_back(std::move(item));
+      if (items->size() >= batch_txns_max || bytes >= batch_bytes_max) {
+        send_batch(self, target, queued.first,
+                   std::exchange(items, std::make_shared<std::vector<queued_txn>>()));
+        bytes = 0;
+      }
+    }
+    if (!items->empty()) send_batch(self, target, queued.first, items);
+  }
+}
+
+// Runs a request with the client's bounds, answering through a promise:
+// `start` makes the first attempt, `finished` runs when it is answered,
+// whatever the answer.
+template <class T>
+caf::result<T> run(self_pointer self, std::function<void()> finished,
+                   std::function<void(std::shared_ptr<call<T>>)> start) {
   auto& state = self->state;
   if (state.in_progress >= state.config.requests_max)
     return make_error(
@@ -173,15 +274,23 @@ caf::result<T> run(self_pointer self, Args... args) {
   auto promise = self->make_response_promise<T>();
   auto request = std::make_shared<call<T>>();
   request->deadline = self->clock().now() + state.config.timeout;
-  request->done = [self, promise](caf::expected<T> result) mutable {
+  request->done = [self, promise, finished](caf::expected<T> result) mutable {
     --self->state.in_progress;
+    if (finished) finished();
     if (result)
       promise.deliver(std::move(*result));
     else
       promise.deliver(result.error());
   };
-  attempt<T>(self, request, args...);
+  start(request);
   return promise;
+}
+
+// Ranges and compactions go one request per message.
+template <class T, class... Args>
+caf::result<T> run_single(self_pointer self, Args... args) {
+  return run<T>(self, nullptr,
+                [=](std::shared_ptr<call<T>> request) { attempt<T>(self, request, args...); });
 }
 
 void attach(self_pointer self, std::uint64_t id);
@@ -315,17 +424,30 @@ client_actor::behavior_type client_behavior(self_pointer self, client_config con
   refresh(self);
   return {
       [=](range_atom, const range_request& request) -> caf::result<range_response> {
-        return run<range_response>(self, range_atom::value, request);
+        return run_single<range_response>(self, range_atom::value, request);
       },
       [=](txn_atom, txn_request request) -> caf::result<txn_response> {
-        if (request.client == 0) {
-          request.client = self->state.config.client_id;
-          request.sequence = self->state.next_sequence++;
+        auto& state = self->state;
+        auto start = [=](std::shared_ptr<call<txn_response>> call) {
+          attempt_txn(self, call, request);
+        };
+        if (request.client != 0) return run<txn_response>(self, nullptr, start);
+        std::uint64_t lane = 0;
+        if (!state.free_lanes.empty()) {
+          lane = state.free_lanes.back();
+          state.free_lanes.pop_back();
+        } else {
+          lane = state.lanes++;
         }
-        return run<txn_response>(self, txn_atom::value, request);
+        auto identified = request;
+        identified.client = state.config.client_id + lane;
+        identified.sequence = ++state.lane_sequence[lane];
+        return run<txn_response>(
+            self, [=] { self->state.free_lanes.push_back(lane); },
+            [=](std::shared_ptr<call<txn_response>> call) { attempt_txn(self, call, identified); });
       },
       [=](compact_atom, std::int64_t revision) -> caf::result<std::int64_t> {
-        return run<std::int64_t>(self, compact_atom::value, revision);
+        return run_single<std::int64_t>(self, compact_atom::value, revision);
       },
       [=](watch_atom, const watch_request& request, const store_watcher_actor& watcher)
           -> caf::result<std::uint64_t> { return start_watch(self, request, watcher); },
@@ -355,6 +477,7 @@ client_actor::behavior_type client_behavior(self_pointer self, client_config con
             return;
           }
       },
+      [=](flush_atom) { flush_txns(self); },
       [=](tick_atom, std::uint64_t retry) {
         auto found = self->state.retries.find(retry);
         if (found == self->state.retries.end()) return;

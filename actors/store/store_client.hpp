@@ -5,9 +5,11 @@
 //   - Finds the replicas through membership (component store_replica) and
 //     sends each request to the leader, following not_leader hints and
 //     trying other replicas while no leader is known.
-//   - Retries safely: a txn without a request id gets this client's id and
-//     the next sequence number, kept across retries, so the store applies it
-//     at most once however often it is resent.
+//   - Retries safely: a txn without a request id gets one, kept across
+//     retries, so the store applies it at most once however often it is
+//     resent. The store remembers one sequence per client id, so each txn in
+//     flight uses a lane of its own: client id client_id + lane, with the
+//     lane's next sequence (lanes are reused once their txn is answered).
 //   - Bounds its work: at most `requests_max` requests in progress (more are
 //     refused with queue_full at once); each request ends within `timeout`,
 //     answered store_error::timeout with what was last seen otherwise.
@@ -33,7 +35,8 @@ namespace troupe::store {
 struct client_config {
   membership_actor membership;
   // Unique per client instance and never 0 (0 is anonymous): chosen at
-  // random by the caller (randomness is an input).
+  // random by the caller (randomness is an input). Lanes use the ids
+  // client_id .. client_id + requests_max - 1.
   std::uint64_t client_id = 1;
   std::size_t requests_max = 4096;
   std::chrono::milliseconds timeout{5000};

@@ -102,6 +102,39 @@ typename Inspector::result_type inspect(Inspector& f, txn_response& x) {
   return f(x.succeeded, x.revision, x.reads);
 }
 
+// One transaction's outcome within a batch (txn_batch): the response, or a
+// store_error code (non-zero) with its detail, as a single txn's error.
+struct txn_outcome {
+  txn_response response;
+  std::uint8_t error = 0;
+  std::string detail;
+};
+
+template <class Inspector>
+typename Inspector::result_type inspect(Inspector& f, txn_outcome& x) {
+  return f(x.response, x.error, x.detail);
+}
+
+// Transactions sent together (the store client batches what it has queued),
+// each with its own outcome, so one network message carries many.
+struct txn_batch {
+  std::vector<txn_request> requests;
+};
+
+template <class Inspector>
+typename Inspector::result_type inspect(Inspector& f, txn_batch& x) {
+  return f(x.requests);
+}
+
+struct txn_batch_outcome {
+  std::vector<txn_outcome> outcomes;  // one per request, in order
+};
+
+template <class Inspector>
+typename Inspector::result_type inspect(Inspector& f, txn_batch_outcome& x) {
+  return f(x.outcomes);
+}
+
 struct watch_request {
   std::string key;
   std::string range_end;
@@ -126,10 +159,12 @@ typename Inspector::result_type inspect(Inspector& f, watch_events& x) {
 }
 
 // A Raft protocol message between replicas, encoded in the store's format.
+// The bytes travel in a std::string: CAF serializes a string in one piece
+// but a std::vector<std::uint8_t> element by element.
 struct raft_envelope {
   std::string from;
   std::string to;
-  std::vector<std::uint8_t> bytes;
+  std::string bytes;
 };
 
 template <class Inspector>

@@ -5,6 +5,8 @@
 //                           request.serializable)
 //   txn request          -> txn_response (writes only at the leader; followers
 //                           answer store_error::not_leader)
+//   txn batch            -> one outcome per txn, in order (the store client's
+//                           path: many txns per network message)
 //   watch request w      -> watch id; `w` then receives watch_events in order
 //   cancel id            ends a watch
 //   compact revision     -> the new compaction revision
@@ -35,6 +37,7 @@ using store_watcher_actor =
 using store_replica_actor = caf::typed_actor<
     caf::replies_to<range_atom, range_request>::with<range_response>,
     caf::replies_to<txn_atom, txn_request>::with<txn_response>,
+    caf::replies_to<txn_atom, txn_batch>::with<txn_batch_outcome>,
     caf::replies_to<watch_atom, watch_request, store_watcher_actor>::with<std::uint64_t>,
     caf::reacts_to<cancel_atom, std::uint64_t>,
     caf::replies_to<compact_atom, std::int64_t>::with<std::int64_t>,

@@ -121,6 +121,13 @@ class workload {
       if (thread.joinable()) thread.join();
   }
 
+  // Requests the store refused outright (not for lack of a leader or time):
+  // none is expected.
+  std::vector<std::string> refusals() {
+    std::lock_guard<std::mutex> lock(mutex_);
+    return refusals_;
+  }
+
   std::vector<std::string> acknowledged() {
     std::lock_guard<std::mutex> lock(mutex_);
     return acknowledged_;
@@ -137,10 +144,12 @@ class workload {
       auto choice = random() % 10;
       if (choice < 4) {
         auto key = "/ack/" + std::to_string(worker) + "/" + std::to_string(n);
-        if (std::holds_alternative<txn_response>(put(system_, client_, key, key))) {
-          std::lock_guard<std::mutex> lock(mutex_);
+        auto answer = put(system_, client_, key, key);
+        std::lock_guard<std::mutex> lock(mutex_);
+        if (std::holds_alternative<txn_response>(answer))
           acknowledged_.push_back(key);
-        }
+        else
+          note_failure(std::get<caf::error>(answer));
         continue;
       }
       const auto& key = registers[random() % registers.size()];
@@ -152,10 +161,12 @@ class workload {
           id = recorder_.invoke_put(static_cast<std::uint64_t>(worker), key, value, now_us());
         }
         auto answer = put(system_, client_, key, value);
-        // No answer: the outcome stays unknown (it may still apply).
-        if (!std::holds_alternative<txn_response>(answer)) continue;
         std::lock_guard<std::mutex> lock(mutex_);
-        recorder_.complete_put(id, now_us());
+        // No answer: the outcome stays unknown (it may still apply).
+        if (auto* error = std::get_if<caf::error>(&answer))
+          note_failure(*error);
+        else
+          recorder_.complete_put(id, now_us());
       } else {
         history_recorder::operation_id id;
         {
@@ -163,11 +174,21 @@ class workload {
           id = recorder_.invoke_get(static_cast<std::uint64_t>(worker), key, now_us());
         }
         auto answer = get(system_, client_, key);
-        if (!std::holds_alternative<range_response>(answer)) continue;
         std::lock_guard<std::mutex> lock(mutex_);
-        recorder_.complete_get(id, value_of(answer), now_us());
+        if (auto* error = std::get_if<caf::error>(&answer))
+          note_failure(*error);
+        else
+          recorder_.complete_get(id, value_of(answer), now_us());
       }
     }
+  }
+
+  // Called with mutex_ held.
+  void note_failure(const caf::error& error) {
+    auto code = store_error_of(error);
+    bool unavailable = !code || *code == store_error::timeout || *code == store_error::no_leader ||
+                       *code == store_error::not_leader;
+    if (!unavailable) refusals_.push_back(system_.render(error));
   }
 
   caf::actor_system& system_;
@@ -175,6 +196,7 @@ class workload {
   std::atomic<bool> stopping_{false};
   std::mutex mutex_;
   std::vector<std::string> acknowledged_;
+  std::vector<std::string> refusals_;
   history_recorder recorder_;
   std::vector<std::thread> threads_;
 };
@@ -239,6 +261,9 @@ TEST_CASE("three store processes keep every acknowledged write through repeated 
   }
   load.stop();
 
+  auto refusals = load.refusals();
+  INFO(refusals.size() << " refusals, first: " << (refusals.empty() ? "-" : refusals.front()));
+  CHECK(refusals.empty());
   auto history = load.history();
   auto verdict = check_linearizability(history);
   INFO(verdict.explanation);
@@ -251,6 +276,10 @@ TEST_CASE("three store processes keep every acknowledged write through repeated 
   for (auto& process : cluster.processes) process->signal(SIGTERM);
   for (std::size_t i = 0; i < cluster.processes.size(); ++i) {
     auto code = cluster.processes[i]->wait(10s);
+    if (!code) {
+      WARN(replica_names[i] << " did not stop within 10 s:\n" << cluster.processes[i]->stacks());
+      code = cluster.processes[i]->wait(30s);
+    }
     INFO(replica_names[i] << " exit " << code.value_or(-1) << ": " << cluster.processes[i]->out()
                           << cluster.processes[i]->err());
     CHECK(code == 0);

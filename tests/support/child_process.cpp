@@ -119,3 +119,15 @@ void write_file(const std::string& path, const std::string& text) {
 }
 
 }  // namespace troupe::testing
+
+namespace troupe::testing {
+
+std::string child_process::stacks() const {
+  if (status_) return "(exited)";
+  auto result = run_command(
+      {"/usr/bin/gdb", "-p", std::to_string(pid_), "-batch", "-ex", "thread apply all bt 20"},
+      log_prefix_ + ".gdb", std::chrono::seconds(60));
+  return result.code == 0 ? result.out : "(gdb failed: " + result.err + ")";
+}
+
+}  // namespace troupe::testing

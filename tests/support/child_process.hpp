@@ -27,6 +27,9 @@ class child_process {
 
   std::string out() const;
   std::string err() const;
+  // Every thread's stack (gdb, if installed), to explain a process that
+  // does not exit when told to.
+  std::string stacks() const;
 
  private:
   pid_t pid_ = -1;

@@ -51,8 +51,10 @@ using ticket = std::uint64_t;
 struct store_replica_settings {
   raft::raft_settings raft;
   // Compact the log (snapshot the state machine) once this many entries were
-  // applied since the last snapshot.
-  std::uint64_t snapshot_entries = 20'000;
+  // applied since the last snapshot: etcd's --snapshot-count default. A
+  // snapshot serializes the whole state machine on the replica's thread,
+  // which stalls it for a time proportional to the store's size.
+  std::uint64_t snapshot_entries = 100'000;
   // Keep this many revisions readable; older ones are compacted away
   // automatically by the leader (etcd's revision retention). 0: never.
   std::int64_t revisions_retained = 100'000;
