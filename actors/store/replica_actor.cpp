@@ -66,7 +66,9 @@ caf::error refusal(self_pointer self, store_error error) {
 void look_up(self_pointer self, const std::string& name) {
   auto& state = self->state;
   if (!state.looking_up.insert(name).second) return;
-  self->request(state.opened->config.membership, std::chrono::seconds(2), find_atom::value,
+  // No timeout: a pending timeout would hold a reference to this detached
+  // actor (see ticker); membership always answers, found or not_found.
+  self->request(state.opened->config.membership, caf::infinite, find_atom::value,
                 component_kind::store_replica, name)
       .then(
           [=](const published_actor& found) {
@@ -274,6 +276,28 @@ caf::result<T> submit(self_pointer self, std::map<ticket, caf::typed_response_pr
   return promise;
 }
 
+// The replica's clock, a scheduled actor of its own. A delayed message the
+// replica sent itself would hold a strong reference to it in CAF's clock,
+// and a detached actor's thread waits for its last reference to go: an exit
+// while a tick was pending hung the actor system's shutdown for good.
+caf::behavior ticker(caf::event_based_actor* self, caf::actor_addr target,
+                     std::chrono::milliseconds interval) {
+  self->monitor(target);
+  self->set_down_handler([=](caf::down_msg&) { self->quit(); });
+  self->send(self, tick_atom::value);
+  return {
+      [=](tick_atom) {
+        auto alive = caf::actor_cast<caf::actor>(target);
+        if (!alive) {
+          self->quit();
+          return;
+        }
+        self->send(caf::actor_cast<store_replica_actor>(alive), tick_atom::value);
+        self->delayed_send(self, interval, tick_atom::value);
+      },
+  };
+}
+
 store_replica_actor::behavior_type replica_behavior(self_pointer self,
                                                     std::shared_ptr<opened_replica> opened) {
   self->state.opened = std::move(opened);
@@ -284,7 +308,7 @@ store_replica_actor::behavior_type replica_behavior(self_pointer self,
                 published_actor{component_kind::store_replica, config.name, "",
                                 caf::actor_cast<caf::strong_actor_ptr>(self)})
       .then([](std::size_t) {}, [](const caf::error&) {});
-  self->send(self, tick_atom::value);
+  self->spawn(ticker, self->address(), config.tick_interval);
   return {
       [=](range_atom, const range_request& request) -> caf::result<range_response> {
         return submit<range_response>(self, self->state.ranges,
@@ -363,7 +387,6 @@ store_replica_actor::behavior_type replica_behavior(self_pointer self,
         core_of(self).tick(out);
         carry_out(self, out);
         queue_flush(self);
-        self->delayed_send(self, self->state.opened->config.tick_interval, tick_atom::value);
       },
       [=](flush_atom) {
         self->state.flush_queued = false;

@@ -6,6 +6,7 @@
 
 #include <filesystem>
 #include <mutex>
+#include <thread>
 
 #include "actors/store/store_client.hpp"
 #include "runtime/in_process_cluster.hpp"
@@ -194,6 +195,44 @@ TEST_CASE("acknowledged writes survive the leader's stop and restart; watches se
     if (i > 0) CHECK(seen->events[i].mod_revision > seen->events[i - 1].mod_revision);
   }
   caf::anon_send_exit(watcher, caf::exit_reason::user_shutdown);
+  caf::anon_send_exit(client, caf::exit_reason::user_shutdown);
+}
+
+TEST_CASE("without a quorum the client times out clearly, and its queue is bounded",
+          "[cluster][store]") {
+  temporary_directory data;
+  in_process_cluster cluster(store_hosts(data.path.string()));
+  cluster.start_all();
+  store::client_config config;
+  config.membership = cluster.at(client_host).membership();
+  config.client_id = 0x71;
+  config.timeout = 1500ms;
+  config.attempt_timeout = 300ms;
+  config.requests_max = 2;
+  auto client = store::spawn_store_client(cluster.at(client_host).system(), config);
+  auto& system = cluster.at(client_host).system();
+  REQUIRE(in_process_cluster::wait_until(
+      [&] { return std::holds_alternative<txn_response>(put(system, client, "/q", "1")); }, 10s));
+  cluster.stop(0);
+  cluster.stop(1);
+
+  // Two requests wait for the lost quorum; a third finds the queue full.
+  std::vector<store_answer<txn_response>> waited(2);
+  std::vector<std::thread> waiting;
+  for (std::size_t i = 0; i < 2; ++i)
+    waiting.emplace_back([&, i] { waited[i] = put(system, client, "/q", "2"); });
+  std::this_thread::sleep_for(300ms);
+  auto refused = put(system, client, "/q", "3");
+  for (auto& thread : waiting) thread.join();
+  REQUIRE(std::holds_alternative<caf::error>(refused));
+  CHECK(store_error_of(std::get<caf::error>(refused)) == store_error::queue_full);
+  for (const auto& answer : waited) {
+    REQUIRE(std::holds_alternative<caf::error>(answer));
+    const auto& error = std::get<caf::error>(answer);
+    CHECK(store_error_of(error) == store_error::timeout);
+    // It says what it last saw: the survivor's refusal or silence.
+    CHECK_THAT(error_detail(error), Catch::Contains("store-"));
+  }
   caf::anon_send_exit(client, caf::exit_reason::user_shutdown);
 }
 

@@ -8,6 +8,7 @@
 
 #include <atomic>
 #include <csignal>
+#include <filesystem>
 #include <mutex>
 #include <random>
 #include <thread>
@@ -284,4 +285,29 @@ TEST_CASE("three store processes keep every acknowledged write through repeated 
                           << cluster.processes[i]->err());
     CHECK(code == 0);
   }
+}
+
+TEST_CASE("troupe node refuses a store data dir of another cluster with a clear message",
+          "[e2e][store]") {
+  temp_dir dir;
+  auto address = "127.0.0.1:" + std::to_string(reserve_loopback_port());
+  auto start = [&](const std::string& cluster, const std::string& log) {
+    write_file(dir.file(cluster + ".yaml"), "roles: [store]\nstore:\n  cluster: " + cluster + "\n");
+    return std::make_unique<child_process>(
+        std::vector<std::string>{TROUPE_BINARY, "node", "--config", dir.file(cluster + ".yaml"),
+                                 "--name", "solo", "--listen", address, "--seeds", address,
+                                 "--data-dir", dir.file("data")},
+        dir.file(log));
+  };
+  auto first = start("first", "first");
+  REQUIRE(in_process_cluster::wait_until(
+      [&] { return first->out().find("listening on") != std::string::npos; }, 20s));
+  first->signal(SIGTERM);
+  REQUIRE(first->wait(10s) == 0);
+  auto before = std::filesystem::last_write_time(dir.file("data") + "/store/data.mdb");
+
+  auto second = start("second", "second");
+  CHECK(second->wait(20s) == 1);
+  CHECK_THAT(second->err(), Catch::Contains("store replica") && Catch::Contains("first"));
+  CHECK(std::filesystem::last_write_time(dir.file("data") + "/store/data.mdb") == before);
 }
