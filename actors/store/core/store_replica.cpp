@@ -182,7 +182,10 @@ void store_replica::maybe_compact_by_retention() {
   if (settings_.revisions_retained == 0 || raft_->current_role() != raft::role::leader) return;
   auto revision = storage::retention_compaction_revision(
       state_.current_revision(), state_.compacted_revision(), settings_.revisions_retained);
-  if (!revision) return;
+  // Compaction scans every key, so it waits until a tenth of the retention
+  // has accumulated rather than trimming a few revisions every check.
+  auto step = std::max<std::int64_t>(1, settings_.revisions_retained / 10);
+  if (!revision || *revision - state_.compacted_revision() < step) return;
   // Nobody waits for it; a refusal (e.g. too much uncommitted) retries later.
   raft_->propose(storage::encode_store_command(storage::compact_command{*revision}),
                  {nonce_, next_sequence_++});

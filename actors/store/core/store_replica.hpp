@@ -56,7 +56,8 @@ struct store_replica_settings {
   // which stalls it for a time proportional to the store's size.
   std::uint64_t snapshot_entries = 100'000;
   // Keep this many revisions readable; older ones are compacted away
-  // automatically by the leader (etcd's revision retention). 0: never.
+  // automatically by the leader (etcd's revision retention) once a tenth of
+  // that has accumulated beyond it. 0: never.
   std::int64_t revisions_retained = 100'000;
   // Client requests (txns, compactions and linearizable reads) waiting at
   // this replica.
