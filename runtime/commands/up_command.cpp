@@ -1,3 +1,5 @@
+#include <caf/all.hpp>
+
 #include <iostream>
 #include <stdexcept>
 
@@ -58,6 +60,29 @@ int run_up(const parsed_command& command) {
     std::cerr << "troupe up: hosts did not find each other within 30 s" << std::endl;
     return exit_failure;
   }
+  std::string store_status;
+  bool store_ready = in_process_cluster::wait_until(
+      [&] {
+        caf::scoped_actor self{cluster.at(0).system()};
+        bool ready = false;
+        self->request(cluster.at(0).replica(), std::chrono::seconds(2), status_atom::value)
+            .receive(
+                [&](const component_status& status) {
+                  ready = status.ready;
+                  store_status = status.detail;
+                },
+                [](const caf::error&) {});
+        return ready;
+      },
+      std::chrono::seconds(30));
+  if (!store_ready) {
+    std::cerr << "troupe up: the store elected no leader within 30 s (" << store_status << ")"
+              << std::endl;
+    return exit_failure;
+  }
+  std::cout << "troupe up: store of " << config->store_replicas << " replica"
+            << (config->store_replicas == 1 ? "" : "s") << " ready (" << store_status << ")"
+            << std::endl;
   std::cout << "troupe up: " << cluster.size() << " hosts running (data dir " << config->data_dir
             << "); stop with Ctrl-C" << std::endl;
   auto signal = wait_for_termination_signal();

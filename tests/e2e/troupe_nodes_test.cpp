@@ -124,6 +124,7 @@ TEST_CASE("troupe up runs a cluster in one process and stops cleanly on SIGINT",
   REQUIRE(in_process_cluster::wait_until(
       [&] { return up.out().find("3 hosts running") != std::string::npos; }, 30s));
   CHECK(members_of(dir, address) == std::set<std::string>{"dev", "worker-0", "worker-1"});
+  CHECK(up.out().find("troupe up: store of 1 replica ready (role leader") != std::string::npos);
   CHECK(std::filesystem::is_directory(dir.file("state")));
   up.signal(SIGINT);
   CHECK(up.wait(10s) == 0);
