@@ -26,6 +26,7 @@ using cancel_atom = caf::atom_constant<caf::atom("cancel")>;
 using compact_atom = caf::atom_constant<caf::atom("compact")>;
 using raft_atom = caf::atom_constant<caf::atom("raft")>;
 using flush_atom = caf::atom_constant<caf::atom("flush")>;
+using change_atom = caf::atom_constant<caf::atom("change")>;
 
 // api, kubelet
 using call_atom = caf::atom_constant<caf::atom("call")>;

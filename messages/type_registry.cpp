@@ -39,6 +39,8 @@ void register_message_types(caf::actor_system_config& config) {
       .add_message_type<txn_request>("troupe::txn_request")
       .add_message_type<txn_response>("troupe::txn_response")
       .add_message_type<txn_outcome>("troupe::txn_outcome")
+      .add_message_type<replica_change>("troupe::replica_change")
+      .add_message_type<store_members>("troupe::store_members")
       .add_message_type<txn_batch>("troupe::txn_batch")
       .add_message_type<txn_batch_outcome>("troupe::txn_batch_outcome")
       .add_message_type<watch_request>("troupe::watch_request")

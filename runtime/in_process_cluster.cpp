@@ -92,7 +92,8 @@ host_spec in_process_cluster::spec_for(std::size_t index) const {
     store.directory = spec_.store_dir + "/" + spec_.hosts[index].name;
     store.cluster = spec_.store_cluster;
     for (const auto& other : spec_.hosts)
-      if (other.roles.contains(node_role::store)) store.initial_replicas.push_back(other.name);
+      if (other.roles.contains(node_role::store) && !spec_.store_joiners.count(other.name))
+        store.initial_replicas.push_back(other.name);
     store.tick = spec_.store_tick;
     store.on_fatal = [on_event = on_event_](const std::string& why) {
       if (on_event) on_event(why);

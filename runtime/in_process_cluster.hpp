@@ -45,6 +45,9 @@ struct cluster_spec {
   std::string store_dir;
   std::string store_cluster = "troupe";
   std::chrono::milliseconds store_tick{10};
+  // Store hosts left out of the initial replicas: they join later through a
+  // replica change (as a learner, then a voter).
+  std::set<std::string> store_joiners;
 
   // store-0.., control-0.., worker-0.. with one role each.
   static cluster_spec with_roles(std::size_t store, std::size_t control, std::size_t worker);

@@ -42,6 +42,7 @@ struct replica_state {
   std::map<ticket, caf::typed_response_promise<txn_response>> txns;
   std::map<ticket, caf::typed_response_promise<range_response>> ranges;
   std::map<ticket, caf::typed_response_promise<std::int64_t>> compactions;
+  std::map<ticket, caf::typed_response_promise<store_members>> changes;
   std::uint64_t next_batch = 1;
   std::map<std::uint64_t, pending_batch> batches;
   // The batch and position each batched txn's ticket answers.
@@ -147,6 +148,7 @@ void carry_out(self_pointer self, store_replica_output& out) {
     if (!answer_batched(self, done)) answer(state.txns, self, done);
   for (auto& done : out.ranges) answer(state.ranges, self, done);
   for (auto& done : out.compactions) answer(state.compactions, self, done);
+  for (auto& done : out.changes) answer(state.changes, self, done);
   for (const auto& events : out.watch) send_events(self, events);
   for (const auto& [id, error] : out.ended_watches) {
     auto watcher = state.watchers.find(id);
@@ -233,12 +235,14 @@ void stop(self_pointer self, const std::string& why) {
   for (auto& [id, promise] : state.txns) promise.deliver(error);
   for (auto& [id, promise] : state.ranges) promise.deliver(error);
   for (auto& [id, promise] : state.compactions) promise.deliver(error);
+  for (auto& [id, promise] : state.changes) promise.deliver(error);
   for (auto& [id, batch] : state.batches) batch.promise.deliver(error);
   state.batches.clear();
   state.batch_slots.clear();
   state.txns.clear();
   state.ranges.clear();
   state.compactions.clear();
+  state.changes.clear();
   self->quit(error);
 }
 
@@ -347,6 +351,12 @@ store_replica_actor::behavior_type replica_behavior(self_pointer self,
                                     [&](ticket id, store_replica_output&) {
                                       return core_of(self).submit_compact(id, revision);
                                     });
+      },
+      [=](change_atom, const replica_change& change) -> caf::result<store_members> {
+        return submit<store_members>(self, self->state.changes,
+                                     [&](ticket id, store_replica_output&) {
+                                       return core_of(self).submit_change(id, change);
+                                     });
       },
       [=](watch_atom, const watch_request& request,
           const store_watcher_actor& watcher) -> caf::result<std::uint64_t> {

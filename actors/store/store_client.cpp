@@ -446,6 +446,9 @@ client_actor::behavior_type client_behavior(self_pointer self, client_config con
             self, [=] { self->state.free_lanes.push_back(lane); },
             [=](std::shared_ptr<call<txn_response>> call) { attempt_txn(self, call, identified); });
       },
+      [=](change_atom, const replica_change& change) -> caf::result<store_members> {
+        return run_single<store_members>(self, change_atom::value, change);
+      },
       [=](compact_atom, std::int64_t revision) -> caf::result<std::int64_t> {
         return run_single<std::int64_t>(self, compact_atom::value, revision);
       },

@@ -158,6 +158,30 @@ typename Inspector::result_type inspect(Inspector& f, watch_events& x) {
   return f(x.watch_id, x.puts_and_deletes, x.revision);
 }
 
+// A change of the store's replicas: one replica at a time, a new one joining
+// as a learner (it catches up without voting) before it becomes a voter.
+struct replica_change {
+  enum class kind : std::uint8_t { add_learner, add_voter, remove };
+  kind type = kind::add_learner;
+  std::string replica;  // its node name
+};
+
+template <class Inspector>
+typename Inspector::result_type inspect(Inspector& f, replica_change& x) {
+  return f(x.type, x.replica);
+}
+
+// The store's replicas once a change has taken effect.
+struct store_members {
+  std::vector<std::string> voters;
+  std::vector<std::string> learners;
+};
+
+template <class Inspector>
+typename Inspector::result_type inspect(Inspector& f, store_members& x) {
+  return f(x.voters, x.learners);
+}
+
 // A Raft protocol message between replicas, encoded in the store's format.
 // The bytes travel in a std::string: CAF serializes a string in one piece
 // but a std::vector<std::uint8_t> element by element.

@@ -10,6 +10,8 @@
 //   watch request w      -> watch id; `w` then receives watch_events in order
 //   cancel id            ends a watch
 //   compact revision     -> the new compaction revision
+//   change c             -> the replicas once `c` is committed (leader only;
+//                           queue_full while another change is pending)
 //   raft envelope        replica-to-replica protocol traffic
 //   status               -> component_status
 //   tick, flush          its own timer and group-commit trigger
@@ -41,6 +43,7 @@ using store_replica_actor = caf::typed_actor<
     caf::replies_to<watch_atom, watch_request, store_watcher_actor>::with<std::uint64_t>,
     caf::reacts_to<cancel_atom, std::uint64_t>,
     caf::replies_to<compact_atom, std::int64_t>::with<std::int64_t>,
+    caf::replies_to<change_atom, replica_change>::with<store_members>,
     caf::reacts_to<raft_atom, raft_envelope>, caf::replies_to<status_atom>::with<component_status>,
     caf::reacts_to<tick_atom>, caf::reacts_to<flush_atom>>;
 
@@ -53,6 +56,7 @@ using store_client_actor = caf::typed_actor<
     caf::replies_to<watch_atom, watch_request, store_watcher_actor>::with<std::uint64_t>,
     caf::reacts_to<cancel_atom, std::uint64_t>,
     caf::replies_to<compact_atom, std::int64_t>::with<std::int64_t>,
+    caf::replies_to<change_atom, replica_change>::with<store_members>,
     caf::replies_to<status_atom>::with<component_status>>;
 
 }  // namespace troupe

@@ -255,3 +255,57 @@ TEST_CASE("a replica refuses a data dir of another cluster and leaves it untouch
   }
   CHECK(std::filesystem::last_write_time(data.path / "store-0" / "data.mdb") == before);
 }
+
+TEST_CASE("a replica joins as a learner, becomes a voter and another is removed",
+          "[cluster][store]") {
+  temporary_directory data;
+  auto spec = cluster_spec::with_roles(4, 1, 0);
+  auto base = store_hosts(data.path.string());
+  spec.seeds = base.seeds;
+  spec.membership = base.membership;
+  spec.store_dir = base.store_dir;
+  spec.store_joiners = {"store-3"};
+  in_process_cluster cluster(spec);
+  cluster.start_all();
+  auto client = client_on(cluster, 4);
+  auto& system = cluster.at(4).system();
+  REQUIRE(std::holds_alternative<txn_response>(put(system, client, "/before", "1")));
+
+  auto change = [&](replica_change::kind kind, const std::string& replica) {
+    return ask_store<store_client_actor, store_members>(system, client, 10s, change_atom::value,
+                                                        replica_change{kind, replica});
+  };
+  auto learner = change(replica_change::kind::add_learner, "store-3");
+  REQUIRE(std::holds_alternative<store_members>(learner));
+  CHECK(std::get<store_members>(learner).learners == std::vector<std::string>{"store-3"});
+  CHECK(std::get<store_members>(learner).voters.size() == 3);
+  // The learner catches up on what was written before it joined.
+  auto& joiner = cluster.at(3);
+  REQUIRE(in_process_cluster::wait_until(
+      [&] { return value_of(get(joiner.system(), joiner.replica(), "/before", true)) == "1"; },
+      10s));
+
+  auto voter = change(replica_change::kind::add_voter, "store-3");
+  REQUIRE(std::holds_alternative<store_members>(voter));
+  CHECK(std::get<store_members>(voter).voters ==
+        std::vector<std::string>{"store-0", "store-1", "store-2", "store-3"});
+  CHECK(std::get<store_members>(voter).learners.empty());
+
+  // Replace store-0: remove it, stop it; three voters remain.
+  auto removed = change(replica_change::kind::remove, "store-0");
+  REQUIRE(std::holds_alternative<store_members>(removed));
+  CHECK(std::get<store_members>(removed).voters ==
+        std::vector<std::string>{"store-1", "store-2", "store-3"});
+  cluster.stop(0);
+  REQUIRE(std::holds_alternative<txn_response>(put(system, client, "/after", "2")));
+  CHECK(value_of(get(system, client, "/after")) == "2");
+  REQUIRE(in_process_cluster::wait_until(
+      [&] { return value_of(get(joiner.system(), joiner.replica(), "/after", true)) == "2"; },
+      10s));
+
+  // Adding a replica that already votes is refused for what it is.
+  auto again = change(replica_change::kind::add_voter, "store-3");
+  REQUIRE(std::holds_alternative<caf::error>(again));
+  CHECK(store_error_of(std::get<caf::error>(again)) == store_error::malformed_request);
+  caf::anon_send_exit(client, caf::exit_reason::user_shutdown);
+}

@@ -6,6 +6,7 @@
 // Everything is deterministic: fixed seeds and first-in first-out delivery.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <cstddef>
 #include <cstdint>
 #include <deque>
@@ -140,6 +141,7 @@ struct member {
   std::vector<completion<txn_response>> txns;
   std::vector<completion<range_response>> ranges;
   std::vector<completion<std::int64_t>> compactions;
+  std::vector<completion<store_members>> changes;
   std::vector<watch_events> watch;
   std::vector<std::pair<std::uint64_t, store_error>> ended_watches;
   std::size_t snapshots_installed = 0;  // received from the leader
@@ -258,6 +260,7 @@ class cluster {
     m.txns.insert(m.txns.end(), out.txns.begin(), out.txns.end());
     m.ranges.insert(m.ranges.end(), out.ranges.begin(), out.ranges.end());
     m.compactions.insert(m.compactions.end(), out.compactions.begin(), out.compactions.end());
+    m.changes.insert(m.changes.end(), out.changes.begin(), out.changes.end());
     m.watch.insert(m.watch.end(), out.watch.begin(), out.watch.end());
     m.ended_watches.insert(m.ended_watches.end(), out.ended_watches.begin(),
                            out.ended_watches.end());
@@ -904,4 +907,47 @@ TEST_CASE("a retried txn applies at most once", "[store]") {
     CHECK(error_of(run_txn(c, leader, request)) == store_error::malformed_request);
     CHECK(c.replica(leader).state().current_revision() == 3);
   }
+}
+
+TEST_CASE("replica changes go one at a time through the leader and answer the new replicas",
+          "[store]") {
+  cluster c(3);
+  auto leader = c.elect();
+  auto follower = (leader + 1) % c.size();
+  auto removed = (leader + 2) % c.size();
+  auto name_of = [&](std::size_t i) { return c[i].name; };
+
+  CHECK(c.replica(follower).submit_change(c.next_ticket(),
+                                          {replica_change::kind::remove, name_of(removed)}) ==
+        store_error::not_leader);
+  CHECK(c.replica(leader).submit_change(c.next_ticket(),
+                                        {replica_change::kind::add_voter, name_of(follower)}) ==
+        store_error::malformed_request);  // already a voter
+
+  auto first = c.next_ticket();
+  REQUIRE_FALSE(
+      c.replica(leader).submit_change(first, {replica_change::kind::remove, name_of(removed)}));
+  // A second change waits for the first to commit.
+  CHECK(c.replica(leader).submit_change(c.next_ticket(),
+                                        {replica_change::kind::add_learner, name_of(removed)}) ==
+        store_error::queue_full);
+  c.drive();
+  auto members = the_completion(c[leader].changes, first);
+  REQUIRE(std::holds_alternative<store_members>(members));
+  std::vector<std::string> voters{name_of(leader), name_of(follower)};
+  std::sort(voters.begin(), voters.end());
+  CHECK(std::get<store_members>(members).voters == voters);
+  CHECK(std::get<store_members>(members).learners.empty());
+  c.tick(1);  // followers learn the commit index with the next heartbeat
+  CHECK(c.replica(follower).raft().config().voters.size() == 2);
+
+  // The removed replica comes back as a learner: it follows without voting.
+  auto learner = c.next_ticket();
+  REQUIRE_FALSE(c.replica(leader).submit_change(
+      learner, {replica_change::kind::add_learner, name_of(removed)}));
+  c.drive();
+  members = the_completion(c[leader].changes, learner);
+  REQUIRE(std::holds_alternative<store_members>(members));
+  CHECK(std::get<store_members>(members).voters == voters);
+  CHECK(std::get<store_members>(members).learners == std::vector<std::string>{name_of(removed)});
 }

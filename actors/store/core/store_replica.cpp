@@ -92,8 +92,8 @@ store_error store_replica::refusal_of(raft::raft_error error) const {
       return store_error::no_leader;
     case raft::raft_error::uncommitted_too_large:
     case raft::raft_error::read_queue_full:
+    case raft::raft_error::config_change_pending:  // one change at a time: retry later
       return store_error::queue_full;
-    case raft::raft_error::config_change_pending:
     case raft::raft_error::invalid_change:
       break;
   }
@@ -124,6 +124,20 @@ std::optional<store_error> store_replica::submit_compact(ticket id, std::int64_t
     return refusal_of(*error);
   compactions_[sequence] = {id, now_ + settings_.request_timeout_ticks};
   note_leadership(last_role_, last_term_, *raft_);
+  return std::nullopt;
+}
+
+std::optional<store_error> store_replica::submit_change(ticket id, const replica_change& change) {
+  if (change.replica.empty()) return store_error::malformed_request;
+  if (auto error = admit()) return error;
+  storage::config_change proposal{storage::config_change_kind::add_learner, change.replica};
+  if (change.type == replica_change::kind::add_voter)
+    proposal.kind = storage::config_change_kind::add_voter;
+  else if (change.type == replica_change::kind::remove)
+    proposal.kind = storage::config_change_kind::remove_replica;
+  if (auto error = raft_->propose_change(proposal)) return refusal_of(*error);
+  note_leadership(last_role_, last_term_, *raft_);
+  changes_[raft_->log().last_index()] = {id, now_ + settings_.request_timeout_ticks};
   return std::nullopt;
 }
 
@@ -167,6 +181,7 @@ void store_replica::tick(store_replica_output& out) {
   };
   expire(txns_, out.txns);
   expire(compactions_, out.compactions);
+  expire(changes_, out.changes);
   expire(reads_, out.ranges);
   std::erase_if(waiting_, [&](const pending_read& read) {
     if (read.deadline > now_) return false;
@@ -211,6 +226,7 @@ std::optional<std::string> store_replica::finish(const raft::ready& batch,
     reads_.erase(found);
   }
   raft_->advance(batch);
+  complete_changes(batch, out);
   serve_reads(out);
   check_leadership(out);
   deliver_watches(out);
@@ -248,6 +264,19 @@ std::optional<std::string> store_replica::apply(const storage::log_entry& entry,
   return std::nullopt;
 }
 
+void store_replica::complete_changes(const raft::ready& batch, store_replica_output& out) {
+  for (const auto& entry : batch.committed) {
+    auto pending = changes_.find(entry.index);
+    if (pending == changes_.end()) continue;
+    // Committed changes are in force now (the Raft core applies them at commit).
+    const auto& config = raft_->config();
+    store_members members{{config.voters.begin(), config.voters.end()},
+                          {config.learners.begin(), config.learners.end()}};
+    complete(out.changes, pending->second.id, members);
+    changes_.erase(pending);
+  }
+}
+
 void store_replica::serve_reads(store_replica_output& out) {
   auto applied = raft_->log().applied();
   std::erase_if(waiting_, [&](const pending_read& read) {
@@ -271,10 +300,12 @@ void store_replica::check_leadership(store_replica_output& out) {
   for (const auto& [sequence, txn] : txns_) complete(out.txns, txn.id, reason);
   for (const auto& [sequence, compaction] : compactions_)
     complete(out.compactions, compaction.id, reason);
+  for (const auto& [index, change] : changes_) complete(out.changes, change.id, reason);
   for (const auto& [context, read] : reads_) complete(out.ranges, read.id, reason);
   for (const auto& read : waiting_) complete(out.ranges, read.id, reason);
   txns_.clear();
   compactions_.clear();
+  changes_.clear();
   reads_.clear();
   waiting_.clear();
 }

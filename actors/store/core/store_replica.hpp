@@ -82,6 +82,7 @@ struct store_replica_output {
   std::vector<completion<txn_response>> txns;
   std::vector<completion<range_response>> ranges;
   std::vector<completion<std::int64_t>> compactions;
+  std::vector<completion<store_members>> changes;
   std::vector<watch_events> watch;  // each names its watch id
   // Watches ended by the replica (only `compacted`: a snapshot from the
   // leader skipped past them); the watcher re-watches from a newer revision.
@@ -106,6 +107,9 @@ class store_replica {
   std::optional<store_error> submit_range(ticket id, const range_request& request,
                                           store_replica_output& out);
   std::optional<store_error> submit_compact(ticket id, std::int64_t revision);
+  // One replica change at a time (queue_full while one is pending); it
+  // completes with the replicas once committed.
+  std::optional<store_error> submit_change(ticket id, const replica_change& change);
   // Starts a watch (its id is returned) whose events finish() and tick()
   // deliver from now on, beginning with any history since start_revision.
   std::variant<std::uint64_t, store_error> watch(const watch_request& request,
@@ -123,7 +127,7 @@ class store_replica {
   const raft::node& raft() const { return *raft_; }
   const storage::mvcc_store& state() const { return state_; }
   std::size_t pending_requests() const {
-    return txns_.size() + compactions_.size() + reads_.size() + waiting_.size();
+    return txns_.size() + compactions_.size() + changes_.size() + reads_.size() + waiting_.size();
   }
   std::size_t watch_count() const { return watches_.size(); }
   // The leader as far as this replica knows (empty: none known).
@@ -151,6 +155,7 @@ class store_replica {
   std::optional<store_error> admit() const;
   store_error refusal_of(raft::raft_error error) const;
   std::optional<std::string> apply(const storage::log_entry& entry, store_replica_output& out);
+  void complete_changes(const raft::ready& batch, store_replica_output& out);
   void serve_reads(store_replica_output& out);
   void deliver_watches(store_replica_output& out);
   void maybe_snapshot(store_replica_output& out);
@@ -170,6 +175,8 @@ class store_replica {
   std::map<std::uint64_t, pending_txn> txns_;
   // Compactions proposed here, likewise.
   std::map<std::uint64_t, pending_txn> compactions_;
+  // Replica changes proposed here, by their log index.
+  std::map<std::uint64_t, pending_txn> changes_;
   // Linearizable reads by ReadIndex context, and those confirmed and waiting
   // for the state machine to reach their index.
   std::map<std::uint64_t, pending_read> reads_;
