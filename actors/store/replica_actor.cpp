@@ -10,6 +10,7 @@
 #include <utility>
 
 #include "actors/store/core/raft_message_codec.hpp"
+#include "actors/store/core/write_plan.hpp"
 #include "messages/errors.hpp"
 #include "storage/lmdb_log_store.hpp"
 
@@ -23,7 +24,7 @@ struct opened_replica {
   replica_config config;
   std::unique_ptr<storage::lmdb_log_store> disk;
   std::optional<store_replica> core;
-  storage::hard_state persisted;  // as loaded
+  storage::hard_state written;  // the hard state as last written (or loaded)
 };
 
 // A txn_batch whose transactions are still pending.
@@ -35,7 +36,6 @@ struct pending_batch {
 
 struct replica_state {
   std::shared_ptr<opened_replica> opened;
-  storage::hard_state persisted;  // the hard state as last written
   std::map<std::string, store_replica_actor> peers;
   std::set<std::string> looking_up;
   ticket next_ticket = 1;
@@ -162,52 +162,20 @@ void carry_out(self_pointer self, store_replica_output& out) {
   }
 }
 
-bool same_term_and_vote(const storage::hard_state& a, const storage::hard_state& b) {
-  return a.term == b.term && a.vote == b.vote;
-}
-
-// A leader's appends and heartbeats depend on nothing the batch persists (its
-// term and vote are already durable), so they may leave before the fsync, as
-// in etcd: the leader counts its own copy only after advance(). Everything
-// else waits for the write (persist before send).
-bool may_send_before_persisting(const raft::message& outgoing, bool term_or_vote_changes) {
-  if (term_or_vote_changes) return false;
-  return outgoing.type == raft::message_type::append ||
-         outgoing.type == raft::message_type::heartbeat;
-}
-
-// Persists what a batch must make durable. A change of the commit index alone
-// is not written (etcd's WAL does not sync it either): a restart re-learns the
-// commit index from the leader, and a snapshot implies its own.
-std::optional<storage::log_store_error> persist(self_pointer self, const raft::ready& batch) {
-  auto& state = self->state;
-  bool commit_only = !batch.snapshot && batch.entries.empty() &&
-                     (!batch.state || same_term_and_vote(*batch.state, state.persisted));
-  if (commit_only) return std::nullopt;
-  if (auto error = state.opened->disk->save(batch.snapshot, batch.entries, batch.state))
-    return error;
-  if (batch.state) state.persisted = *batch.state;
-  return std::nullopt;
-}
-
 // Group commit: every request queued behind this flush shares its fsync.
 void process_ready(self_pointer self) {
   auto& state = self->state;
   auto& core = core_of(self);
   while (!state.stopped && core.has_ready()) {
     auto batch = core.take_ready();
-    bool term_or_vote_changes = batch.state && !same_term_and_vote(*batch.state, state.persisted);
-    std::vector<raft::message> after_persisting;
-    for (auto& outgoing : batch.messages) {
-      if (may_send_before_persisting(outgoing, term_or_vote_changes))
-        send_to_peer(self, outgoing);
-      else
-        after_persisting.push_back(std::move(outgoing));
-    }
-    batch.messages = std::move(after_persisting);
-    if (auto error = persist(self, batch)) {
-      stop(self, "cannot persist the log: " + error->message);
-      return;
+    auto plan = plan_write(batch, state.opened->written);
+    for (const auto& outgoing : plan.early) send_to_peer(self, outgoing);
+    if (plan.write) {
+      if (auto error = state.opened->disk->save(batch.snapshot, batch.entries, batch.state)) {
+        stop(self, "cannot persist the log: " + error->message);
+        return;
+      }
+      if (batch.state) state.opened->written = *batch.state;
     }
     store_replica_output out;
     if (auto fatal = core.finish(batch, out)) {
@@ -305,7 +273,6 @@ caf::behavior ticker(caf::event_based_actor* self, caf::actor_addr target,
 store_replica_actor::behavior_type replica_behavior(self_pointer self,
                                                     std::shared_ptr<opened_replica> opened) {
   self->state.opened = std::move(opened);
-  self->state.persisted = self->state.opened->persisted;
   const auto& config = self->state.opened->config;
   self->set_down_handler([=](caf::down_msg& down) { forget(self, down.source); });
   self->request(config.membership, caf::infinite, announce_atom::value,
@@ -418,7 +385,7 @@ std::variant<store_replica_actor, std::string> spawn_replica(caf::actor_system& 
   opened->disk = std::get<std::unique_ptr<storage::lmdb_log_store>>(std::move(disk));
   auto loaded = opened->disk->load();
   if (auto* error = std::get_if<storage::log_store_error>(&loaded)) return error->message;
-  opened->persisted = std::get<storage::stored_state>(loaded).state;
+  opened->written = std::get<storage::stored_state>(loaded).state;
   auto core = store_replica::open(config.name, std::get<storage::stored_state>(std::move(loaded)),
                                   config.bootstrap, config.settings, config.seed);
   if (auto* error = std::get_if<storage::log_store_error>(&core)) return error->message;
