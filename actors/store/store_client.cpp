@@ -126,12 +126,31 @@ void later(self_pointer self, std::function<void()> retry) {
   self->delayed_send(self, self->state.config.retry_delay, tick_atom::value, id);
 }
 
-// Where to go after a failed attempt at `target`: the hinted leader at once,
-// or, with no leader known, another replica after a pause.
+// The replica to try now; with none known, asks membership and schedules
+// `retry` instead.
+std::optional<std::pair<std::string, store_replica_actor>> pick_or_retry(
+    self_pointer self, std::function<void()> retry) {
+  auto target = pick(self);
+  if (!target) {
+    refresh(self);
+    later(self, std::move(retry));
+  }
+  return target;
+}
+
+// After a failed attempt at `target`: a permanent refusal goes to `give_up`.
+// Otherwise `retry` runs at the hinted leader at once or, with no leader
+// known, at another replica after a pause; `last_error` keeps what was seen.
 void on_failure(self_pointer self, const std::string& target, const caf::error& error,
-                const std::function<void()>& retry) {
+                const std::function<void(const caf::error&)>& give_up,
+                const std::function<void()>& retry, std::string* last_error = nullptr) {
   auto& state = self->state;
   auto code = store_error_of(error);
+  if (code && permanent(*code)) {
+    give_up(error);
+    return;
+  }
+  if (last_error) *last_error = target + ": " + self->system().render(error);
   if (code == store_error::not_leader) {
     auto hint = error_detail(error);
     if (!hint.empty() && hint != target) {
@@ -148,20 +167,21 @@ void on_failure(self_pointer self, const std::string& target, const caf::error& 
   later(self, retry);
 }
 
+// Ends `request` with `timeout` once its deadline has passed.
+template <class T>
+bool expired(self_pointer self, call<T>& request) {
+  if (self->clock().now() < request.deadline) return false;
+  request.done(make_error(store_error::timeout, request.last_error));
+  return true;
+}
+
 template <class T, class... Args>
 void attempt(self_pointer self, std::shared_ptr<call<T>> request, Args... args) {
-  auto now = self->clock().now();
-  if (now >= request->deadline) {
-    request->done(make_error(store_error::timeout, request->last_error));
-    return;
-  }
-  auto target = pick(self);
+  if (expired(self, *request)) return;
   auto retry = [=] { attempt<T>(self, request, args...); };
-  if (!target) {
-    refresh(self);
-    later(self, retry);
-    return;
-  }
+  auto target = pick_or_retry(self, retry);
+  if (!target) return;
+  auto now = self->clock().now();
   auto budget = std::min<std::int64_t>(
       std::chrono::duration_cast<std::chrono::milliseconds>(self->state.config.attempt_timeout)
           .count(),
@@ -170,27 +190,16 @@ void attempt(self_pointer self, std::shared_ptr<call<T>> request, Args... args) 
   self->request(target->second, std::chrono::milliseconds(budget), args...)
       .then([=](T& value) { request->done(std::move(value)); },
             [=](caf::error& error) {
-              auto code = store_error_of(error);
-              if (code && permanent(*code)) {
-                request->done(std::move(error));
-                return;
-              }
-              request->last_error = name + ": " + self->system().render(error);
-              on_failure(self, name, error, retry);
+              on_failure(
+                  self, name, error, [=](const caf::error& refusal) { request->done(refusal); },
+                  retry, &request->last_error);
             });
 }
 
 void attempt_txn(self_pointer self, std::shared_ptr<call<txn_response>> request, txn_request txn) {
-  if (self->clock().now() >= request->deadline) {
-    request->done(make_error(store_error::timeout, request->last_error));
-    return;
-  }
-  auto target = pick(self);
-  if (!target) {
-    refresh(self);
-    later(self, [=] { attempt_txn(self, request, txn); });
-    return;
-  }
+  if (expired(self, *request)) return;
+  auto target = pick_or_retry(self, [=] { attempt_txn(self, request, txn); });
+  if (!target) return;
   auto& state = self->state;
   auto& queued = state.txn_queue[target->first];
   queued.first = target->second;
@@ -203,13 +212,9 @@ void attempt_txn(self_pointer self, std::shared_ptr<call<txn_response>> request,
 
 void txn_failed(self_pointer self, const std::string& target, const queued_txn& item,
                 const caf::error& error) {
-  auto code = store_error_of(error);
-  if (code && permanent(*code)) {
-    item.request->done(error);
-    return;
-  }
-  item.request->last_error = target + ": " + self->system().render(error);
-  on_failure(self, target, error, [=] { attempt_txn(self, item.request, item.txn); });
+  on_failure(
+      self, target, error, [=](const caf::error& refusal) { item.request->done(refusal); },
+      [=] { attempt_txn(self, item.request, item.txn); }, &item.request->last_error);
 }
 
 void send_batch(self_pointer self, const std::string& target, const store_replica_actor& replica,
@@ -310,12 +315,8 @@ void end_watch(self_pointer self, std::uint64_t id, const caf::error& reason) {
 void attach(self_pointer self, std::uint64_t id) {
   auto found = self->state.watches.find(id);
   if (found == self->state.watches.end() || found->second.replica) return;
-  auto target = pick(self);
-  if (!target) {
-    refresh(self);
-    later(self, [=] { attach(self, id); });
-    return;
-  }
+  auto target = pick_or_retry(self, [=] { attach(self, id); });
+  if (!target) return;
   auto [name, replica] = *target;
   self->request(replica, self->state.config.attempt_timeout, watch_atom::value,
                 found->second.request, caf::actor_cast<store_watcher_actor>(self))
@@ -336,12 +337,9 @@ void attach(self_pointer self, std::uint64_t id) {
             }
           },
           [=](caf::error& error) {
-            auto code = store_error_of(error);
-            if (code && permanent(*code)) {
-              end_watch(self, id, error);
-              return;
-            }
-            on_failure(self, name, error, [=] { attach(self, id); });
+            on_failure(
+                self, name, error, [=](const caf::error& refusal) { end_watch(self, id, refusal); },
+                [=] { attach(self, id); });
           });
 }
 

@@ -10,6 +10,7 @@
 
 #include "actors/store/store_client.hpp"
 #include "runtime/in_process_cluster.hpp"
+#include "tests/support/child_process.hpp"
 #include "tests/support/store_calls.hpp"
 
 using namespace troupe;
@@ -18,17 +19,6 @@ using namespace troupe::testing;
 using namespace std::chrono_literals;
 
 namespace {
-
-struct temporary_directory {
-  std::filesystem::path path;
-  temporary_directory() {
-    auto pattern = std::filesystem::temp_directory_path() / "troupe-store-XXXXXX";
-    auto text = pattern.string();
-    if (!::mkdtemp(text.data())) throw std::runtime_error("mkdtemp failed");
-    path = text;
-  }
-  ~temporary_directory() { std::filesystem::remove_all(path); }
-};
 
 // Three store hosts and one control host (index 3) that runs the client.
 cluster_spec store_hosts(const std::string& store_dir) {
@@ -53,18 +43,24 @@ store_client_actor client_on(in_process_cluster& cluster, std::size_t index) {
   return store::spawn_store_client(cluster.at(index).system(), config);
 }
 
+// A started cluster of store_hosts() and its client host's store client.
+struct running_store {
+  temp_dir data;
+  in_process_cluster cluster{store_hosts(data.path())};
+  store_client_actor client;
+  caf::actor_system* system = nullptr;
+
+  running_store() {
+    cluster.start_all();
+    client = client_on(cluster, client_host);
+    system = &cluster.at(client_host).system();
+  }
+  ~running_store() { caf::anon_send_exit(client, caf::exit_reason::user_shutdown); }
+};
+
 std::optional<std::size_t> leader_of(in_process_cluster& cluster) {
   for (std::size_t i = 0; i < 3; ++i) {
-    if (!cluster.running(i)) continue;
-    caf::scoped_actor self{cluster.at(i).system()};
-    bool leading = false;
-    self->request(cluster.at(i).replica(), 2s, status_atom::value)
-        .receive(
-            [&](const component_status& status) {
-              leading = status.detail.rfind("role leader", 0) == 0;
-            },
-            [](const caf::error&) {});
-    if (leading) return i;
+    if (cluster.running(i) && is_leader(cluster.at(i).system(), cluster.at(i).replica())) return i;
   }
   return std::nullopt;
 }
@@ -99,11 +95,10 @@ store_watcher_actor::behavior_type collector(store_watcher_actor::pointer,
 
 TEST_CASE("three replicas elect a leader and serve writes and reads through the client",
           "[cluster][store]") {
-  temporary_directory data;
-  in_process_cluster cluster(store_hosts(data.path.string()));
-  cluster.start_all();
-  auto client = client_on(cluster, client_host);
-  auto& system = cluster.at(client_host).system();
+  running_store store;
+  auto& cluster = store.cluster;
+  auto& client = store.client;
+  auto& system = *store.system;
 
   auto written = put(system, client, "/registry/pods/a", "first");
   REQUIRE(std::holds_alternative<txn_response>(written));
@@ -137,16 +132,14 @@ TEST_CASE("three replicas elect a leader and serve writes and reads through the 
     CHECK(store_error_of(std::get<caf::error>(refused)) == store_error::value_too_large);
     CHECK_FALSE(value_of(get(system, client, "/big")));
   }
-  caf::anon_send_exit(client, caf::exit_reason::user_shutdown);
 }
 
 TEST_CASE("acknowledged writes survive the leader's stop and restart; watches see each once",
           "[cluster][store]") {
-  temporary_directory data;
-  in_process_cluster cluster(store_hosts(data.path.string()));
-  cluster.start_all();
-  auto client = client_on(cluster, client_host);
-  auto& system = cluster.at(client_host).system();
+  running_store store;
+  auto& cluster = store.cluster;
+  auto& client = store.client;
+  auto& system = *store.system;
   REQUIRE(std::holds_alternative<txn_response>(put(system, client, "/w/0", "/w/0")));
 
   auto seen = std::make_shared<collected>();
@@ -195,13 +188,12 @@ TEST_CASE("acknowledged writes survive the leader's stop and restart; watches se
     if (i > 0) CHECK(seen->events[i].mod_revision > seen->events[i - 1].mod_revision);
   }
   caf::anon_send_exit(watcher, caf::exit_reason::user_shutdown);
-  caf::anon_send_exit(client, caf::exit_reason::user_shutdown);
 }
 
 TEST_CASE("without a quorum the client times out clearly, and its queue is bounded",
           "[cluster][store]") {
-  temporary_directory data;
-  in_process_cluster cluster(store_hosts(data.path.string()));
+  temp_dir data;
+  in_process_cluster cluster(store_hosts(data.path()));
   cluster.start_all();
   store::client_config config;
   config.membership = cluster.at(client_host).membership();
@@ -238,29 +230,29 @@ TEST_CASE("without a quorum the client times out clearly, and its queue is bound
 
 TEST_CASE("a replica refuses a data dir of another cluster and leaves it untouched",
           "[cluster][store]") {
-  temporary_directory data;
+  temp_dir data;
   {
-    auto spec = store_hosts(data.path.string());
+    auto spec = store_hosts(data.path());
     spec.store_cluster = "other";
     in_process_cluster cluster(spec);
     cluster.start(0);
   }
-  auto before = std::filesystem::last_write_time(data.path / "store-0" / "data.mdb");
-  in_process_cluster cluster(store_hosts(data.path.string()));
+  auto before = std::filesystem::last_write_time(data.file("store-0/data.mdb"));
+  in_process_cluster cluster(store_hosts(data.path()));
   try {
     cluster.start(0);
     FAIL("the replica started on a foreign data dir");
   } catch (const std::runtime_error& error) {
     CHECK_THAT(error.what(), Catch::Contains("store replica") && Catch::Contains("other"));
   }
-  CHECK(std::filesystem::last_write_time(data.path / "store-0" / "data.mdb") == before);
+  CHECK(std::filesystem::last_write_time(data.file("store-0/data.mdb")) == before);
 }
 
 TEST_CASE("a replica joins as a learner, becomes a voter and another is removed",
           "[cluster][store]") {
-  temporary_directory data;
+  temp_dir data;
   auto spec = cluster_spec::with_roles(4, 1, 0);
-  auto base = store_hosts(data.path.string());
+  auto base = store_hosts(data.path());
   spec.seeds = base.seeds;
   spec.membership = base.membership;
   spec.store_dir = base.store_dir;

@@ -66,11 +66,8 @@ std::unique_ptr<runtime::host> client_host(const store_processes& cluster) {
   role_set roles;
   roles.insert(node_role::control);
   spec.identity = member_summary{"tester", "127.0.0.1", reserve_loopback_port(), roles, 0};
-  for (const auto& address : cluster.addresses) {
-    auto colon = address.find(':');
-    spec.seeds.push_back({address.substr(0, colon),
-                          static_cast<std::uint16_t>(std::stoi(address.substr(colon + 1)))});
-  }
+  for (const auto& address : cluster.addresses)
+    spec.seeds.push_back(std::get<net::endpoint>(net::parse_endpoint(address)));
   spec.membership.heartbeat_interval_ms = 100;
   spec.membership.failure_timeout_ms = 1000;
   spec.membership.dial_timeout_ms = 500;
@@ -87,14 +84,9 @@ std::optional<std::size_t> leader_of(runtime::host& self_host) {
       .receive([&](std::vector<published_actor>& found) { replicas = std::move(found); },
                [](const caf::error&) {});
   for (const auto& replica : replicas) {
-    bool leading = false;
-    self->request(caf::actor_cast<store_replica_actor>(replica.handle), 2s, status_atom::value)
-        .receive(
-            [&](const component_status& status) {
-              leading = status.detail.rfind("role leader", 0) == 0;
-            },
-            [](const caf::error&) {});
-    for (std::size_t i = 0; leading && i < replica_names.size(); ++i)
+    if (!is_leader(self_host.system(), caf::actor_cast<store_replica_actor>(replica.handle)))
+      continue;
+    for (std::size_t i = 0; i < replica_names.size(); ++i)
       if (replica_names[i] == replica.name) return i;
   }
   return std::nullopt;

@@ -48,6 +48,20 @@ store_answer<range_response> get(caf::actor_system& system, const Handle& target
   return ask_store<Handle, range_response>(system, target, timeout, range_atom::value, request);
 }
 
+// Whether `replica` answers its status as the leader (its detail begins
+// "role leader", see actors/store/replica_actor.cpp).
+inline bool is_leader(caf::actor_system& system, const store_replica_actor& replica) {
+  caf::scoped_actor self{system};
+  bool leading = false;
+  self->request(replica, std::chrono::seconds(2), status_atom::value)
+      .receive(
+          [&](const component_status& status) {
+            leading = status.detail.rfind("role leader", 0) == 0;
+          },
+          [](const caf::error&) {});
+  return leading;
+}
+
 // The value of `key` in a successful range answer, or nothing.
 inline std::optional<std::string> value_of(const store_answer<range_response>& answer) {
   auto* response = std::get_if<range_response>(&answer);
