@@ -13,6 +13,7 @@
 #include <caf/all.hpp>
 
 #include <algorithm>
+#include <charconv>
 #include <chrono>
 #include <cstdio>
 #include <future>
@@ -119,8 +120,22 @@ std::size_t run_phase(caf::actor_system& system, const store_client_actor& clien
   return count;
 }
 
+// A whole positive number, or nothing (with a message naming the flag).
+std::optional<long> positive(const std::string& flag, const std::string& text) {
+  long value = 0;
+  auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
+  if (error == std::errc() && end == text.data() + text.size() && value > 0) return value;
+  std::cerr << "store_bench: " << flag << ": expected a positive number, got \"" << text << "\""
+            << std::endl;
+  return std::nullopt;
+}
+
 std::optional<options> parse(int argc, char** argv) {
   options parsed;
+  if (argc % 2 == 0) {
+    std::cerr << "store_bench: flag " << argv[argc - 1] << " has no value" << std::endl;
+    return std::nullopt;
+  }
   for (int i = 1; i + 1 < argc; i += 2) {
     std::string flag = argv[i];
     std::string value = argv[i + 1];
@@ -134,12 +149,19 @@ std::optional<options> parse(int argc, char** argv) {
     } else if (flag == "--clients") {
       parsed.clients.clear();
       std::stringstream list(value);
-      int count = 0;
-      while (list >> count) parsed.clients.push_back(count);
-    } else if (flag == "--duration") {
-      parsed.duration_s = std::stoi(value);
-    } else if (flag == "--value-bytes") {
-      parsed.value_bytes = static_cast<std::size_t>(std::stoul(value));
+      std::string item;
+      while (list >> item) {
+        auto count = positive(flag, item);
+        if (!count) return std::nullopt;
+        parsed.clients.push_back(static_cast<int>(*count));
+      }
+    } else if (flag == "--duration" || flag == "--value-bytes") {
+      auto number = positive(flag, value);
+      if (!number) return std::nullopt;
+      if (flag == "--duration")
+        parsed.duration_s = static_cast<int>(*number);
+      else
+        parsed.value_bytes = static_cast<std::size_t>(*number);
     } else {
       std::cerr << "store_bench: unknown flag " << flag << std::endl;
       return std::nullopt;

@@ -301,3 +301,24 @@ TEST_CASE("a replica joins as a learner, becomes a voter and another is removed"
   CHECK(store_error_of(std::get<caf::error>(again)) == store_error::malformed_request);
   caf::anon_send_exit(client, caf::exit_reason::user_shutdown);
 }
+
+TEST_CASE("a client watch from revision 0 sees only changes made after it started",
+          "[cluster][store]") {
+  running_store store;
+  auto& system = *store.system;
+  REQUIRE(std::holds_alternative<txn_response>(put(system, store.client, "/n/old", "1")));
+  auto seen = std::make_shared<collected>();
+  auto watcher = system.spawn(collector, seen);
+  caf::scoped_actor self{system};
+  std::optional<std::uint64_t> watch;
+  self->request(store.client, 10s, watch_atom::value, watch_request{"/n/", "/n0", 0}, watcher)
+      .receive([&](std::uint64_t id) { watch = id; }, [](const caf::error&) {});
+  REQUIRE(watch);
+  REQUIRE(std::holds_alternative<txn_response>(put(system, store.client, "/n/new", "2")));
+  REQUIRE(in_process_cluster::wait_until([&] { return seen->size() >= 1; }, 10s));
+  std::this_thread::sleep_for(200ms);  // room for a wrongly delivered old event
+  std::lock_guard<std::mutex> lock(seen->mutex);
+  REQUIRE(seen->events.size() == 1);
+  CHECK(seen->events.front().key == "/n/new");
+  caf::anon_send_exit(watcher, caf::exit_reason::user_shutdown);
+}
