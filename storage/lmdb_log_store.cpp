@@ -278,12 +278,19 @@ std::variant<stored_state, log_store_error> lmdb_log_store::load() {
   return result;
 }
 
-std::optional<log_store_error> lmdb_log_store::read_entries(MDB_txn* txn, std::uint64_t first,
-                                                            std::vector<log_entry>& out) {
+std::optional<log_store_error> lmdb_log_store::open_log_cursor(MDB_txn* txn, lmdb::cursor& out) {
   MDB_cursor* raw = nullptr;
   if (int rc = mdb_cursor_open(txn, names_.log, &raw); rc != MDB_SUCCESS)
     return lmdb_failure(directory_, "open log cursor", rc);
-  lmdb::cursor cursor(raw);
+  out.reset(raw);
+  return std::nullopt;
+}
+
+std::optional<log_store_error> lmdb_log_store::read_entries(MDB_txn* txn, std::uint64_t first,
+                                                            std::vector<log_entry>& out) {
+  lmdb::cursor cursor;
+  if (auto error = open_log_cursor(txn, cursor)) return error;
+  auto* raw = cursor.get();
   MDB_val key;
   MDB_val value;
   auto expected = first;
@@ -373,10 +380,9 @@ std::optional<log_store_error> lmdb_log_store::check_continues(MDB_txn* txn, std
     return error;
   std::uint64_t last = stored ? stored->index : 0;
   auto snapshot_index = last;
-  MDB_cursor* raw = nullptr;
-  if (int rc = mdb_cursor_open(txn, names_.log, &raw); rc != MDB_SUCCESS)
-    return lmdb_failure(directory_, "open log cursor", rc);
-  lmdb::cursor cursor(raw);
+  lmdb::cursor cursor;
+  if (auto error = open_log_cursor(txn, cursor)) return error;
+  auto* raw = cursor.get();
   MDB_val key;
   MDB_val value;
   int rc = mdb_cursor_get(raw, &key, &value, MDB_LAST);
@@ -398,10 +404,9 @@ std::optional<log_store_error> lmdb_log_store::check_continues(MDB_txn* txn, std
 std::optional<log_store_error> lmdb_log_store::erase_from_end(MDB_txn* txn, MDB_cursor_op end,
                                                               std::uint64_t bound,
                                                               const char* operation) {
-  MDB_cursor* raw = nullptr;
-  if (int rc = mdb_cursor_open(txn, names_.log, &raw); rc != MDB_SUCCESS)
-    return lmdb_failure(directory_, "open log cursor", rc);
-  lmdb::cursor cursor(raw);
+  lmdb::cursor cursor;
+  if (auto error = open_log_cursor(txn, cursor)) return error;
+  auto* raw = cursor.get();
   MDB_val key;
   MDB_val value;
   int rc = MDB_SUCCESS;

@@ -83,6 +83,7 @@ class lmdb_log_store final : public raft_log_store {
   std::optional<log_store_error> begin(lmdb::transaction& txn, unsigned flags);
   std::optional<log_store_error> commit(lmdb::transaction& txn, std::string_view operation);
   std::optional<log_store_error> put_snapshot(MDB_txn* txn, const snapshot& image);
+  std::optional<log_store_error> open_log_cursor(MDB_txn* txn, lmdb::cursor& out);
   std::optional<log_store_error> check_continues(MDB_txn* txn, std::uint64_t first);
   // Deletes log entries from one end while they lie beyond `bound`: from the
   // back (MDB_LAST) every index >= bound, from the front (MDB_FIRST) every
