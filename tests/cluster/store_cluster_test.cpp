@@ -144,6 +144,7 @@ TEST_CASE("acknowledged writes survive the leader's stop and restart; watches se
 
   auto seen = std::make_shared<collected>();
   auto watcher = system.spawn(collector, seen);
+  exit_at_scope_end stop_watcher{watcher};
   caf::scoped_actor self{system};
   std::optional<std::uint64_t> watch;
   self->request(client, 10s, watch_atom::value, watch_request{"/w/", "/w0", 2}, watcher)
@@ -187,7 +188,6 @@ TEST_CASE("acknowledged writes survive the leader's stop and restart; watches se
     CHECK(seen->events[i].key == acknowledged[i]);
     if (i > 0) CHECK(seen->events[i].mod_revision > seen->events[i - 1].mod_revision);
   }
-  caf::anon_send_exit(watcher, caf::exit_reason::user_shutdown);
 }
 
 TEST_CASE("without a quorum the client times out clearly, and its queue is bounded",
@@ -202,6 +202,7 @@ TEST_CASE("without a quorum the client times out clearly, and its queue is bound
   config.attempt_timeout = 300ms;
   config.requests_max = 2;
   auto client = store::spawn_store_client(cluster.at(client_host).system(), config);
+  exit_at_scope_end stop_client{client};
   auto& system = cluster.at(client_host).system();
   REQUIRE(in_process_cluster::wait_until(
       [&] { return std::holds_alternative<txn_response>(put(system, client, "/q", "1")); }, 10s));
@@ -225,7 +226,6 @@ TEST_CASE("without a quorum the client times out clearly, and its queue is bound
     // It says what it last saw: the survivor's refusal or silence.
     CHECK_THAT(error_detail(error), Catch::Contains("store-"));
   }
-  caf::anon_send_exit(client, caf::exit_reason::user_shutdown);
 }
 
 TEST_CASE("a replica refuses a data dir of another cluster and leaves it untouched",
@@ -260,6 +260,7 @@ TEST_CASE("a replica joins as a learner, becomes a voter and another is removed"
   in_process_cluster cluster(spec);
   cluster.start_all();
   auto client = client_on(cluster, 4);
+  exit_at_scope_end stop_client{client};
   auto& system = cluster.at(4).system();
   REQUIRE(std::holds_alternative<txn_response>(put(system, client, "/before", "1")));
 
@@ -299,7 +300,6 @@ TEST_CASE("a replica joins as a learner, becomes a voter and another is removed"
   auto again = change(replica_change::kind::add_voter, "store-3");
   REQUIRE(std::holds_alternative<caf::error>(again));
   CHECK(store_error_of(std::get<caf::error>(again)) == store_error::malformed_request);
-  caf::anon_send_exit(client, caf::exit_reason::user_shutdown);
 }
 
 TEST_CASE("a client watch from revision 0 sees only changes made after it started",
@@ -309,6 +309,7 @@ TEST_CASE("a client watch from revision 0 sees only changes made after it starte
   REQUIRE(std::holds_alternative<txn_response>(put(system, store.client, "/n/old", "1")));
   auto seen = std::make_shared<collected>();
   auto watcher = system.spawn(collector, seen);
+  exit_at_scope_end stop_watcher{watcher};
   caf::scoped_actor self{system};
   std::optional<std::uint64_t> watch;
   self->request(store.client, 10s, watch_atom::value, watch_request{"/n/", "/n0", 0}, watcher)
@@ -320,5 +321,4 @@ TEST_CASE("a client watch from revision 0 sees only changes made after it starte
   std::lock_guard<std::mutex> lock(seen->mutex);
   REQUIRE(seen->events.size() == 1);
   CHECK(seen->events.front().key == "/n/new");
-  caf::anon_send_exit(watcher, caf::exit_reason::user_shutdown);
 }

@@ -223,6 +223,7 @@ TEST_CASE("three store processes keep every acknowledged write through repeated 
   config.client_id = 0xe2e;
   config.timeout = 10s;
   auto client = store::spawn_store_client(system, config);
+  exit_at_scope_end stop_client{client};
   REQUIRE(in_process_cluster::wait_until(
       [&] { return std::holds_alternative<txn_response>(put(system, client, "/ready", "1", 2s)); },
       30s));

@@ -48,6 +48,17 @@ store_answer<range_response> get(caf::actor_system& system, const Handle& target
   return ask_store<Handle, range_response>(system, target, timeout, range_atom::value, request);
 }
 
+// Sends `actor` an exit when the scope ends, also when a REQUIRE throws: an
+// actor system that stops waits for its running actors, so a test that left
+// one running would hang instead of failing.
+template <class Handle>
+struct exit_at_scope_end {
+  Handle actor;
+  ~exit_at_scope_end() { caf::anon_send_exit(actor, caf::exit_reason::user_shutdown); }
+};
+template <class Handle>
+exit_at_scope_end(Handle) -> exit_at_scope_end<Handle>;
+
 // Whether `replica` answers its status as the leader (its detail begins
 // "role leader", see actors/store/replica_actor.cpp).
 inline bool is_leader(caf::actor_system& system, const store_replica_actor& replica) {

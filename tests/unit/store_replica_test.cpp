@@ -950,4 +950,16 @@ TEST_CASE("replica changes go one at a time through the leader and answer the ne
   REQUIRE(std::holds_alternative<store_members>(members));
   CHECK(std::get<store_members>(members).voters == voters);
   CHECK(std::get<store_members>(members).learners == std::vector<std::string>{name_of(removed)});
+
+  // A leader removing itself steps down once the change commits, and the
+  // change is still answered as done (a retry would be refused as invalid).
+  auto itself = c.next_ticket();
+  REQUIRE_FALSE(
+      c.replica(leader).submit_change(itself, {replica_change::kind::remove, name_of(leader)}));
+  c.drive();
+  c.tick(1);
+  members = the_completion(c[leader].changes, itself);
+  REQUIRE(std::holds_alternative<store_members>(members));
+  CHECK(std::get<store_members>(members).voters == std::vector<std::string>{name_of(follower)});
+  CHECK(c.replica(leader).raft().current_role() != raft::role::leader);
 }

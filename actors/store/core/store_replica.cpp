@@ -137,7 +137,7 @@ std::optional<store_error> store_replica::submit_change(ticket id, const replica
     proposal.kind = storage::config_change_kind::remove_replica;
   if (auto error = raft_->propose_change(proposal)) return refusal_of(*error);
   note_leadership(last_role_, last_term_, *raft_);
-  changes_[raft_->log().last_index()] = {id, now_ + settings_.request_timeout_ticks};
+  changes_[raft_->log().last_index()] = {id, now_ + settings_.request_timeout_ticks, raft_->term()};
   return std::nullopt;
 }
 
@@ -268,6 +268,12 @@ void store_replica::complete_changes(const raft::ready& batch, store_replica_out
   for (const auto& entry : batch.committed) {
     auto pending = changes_.find(entry.index);
     if (pending == changes_.end()) continue;
+    if (entry.term != pending->second.term) {
+      // A later leader's entry took the index: the change was lost.
+      complete(out.changes, pending->second.id, store_error::not_leader);
+      changes_.erase(pending);
+      continue;
+    }
     // Committed changes are in force now (the Raft core applies them at commit).
     const auto& config = raft_->config();
     store_members members{{config.voters.begin(), config.voters.end()},
@@ -295,17 +301,18 @@ void store_replica::check_leadership(store_replica_output& out) {
   last_term_ = term;
   if (!lost) return;
   // Whatever was proposed may still commit under the next leader; the client
-  // retries with the same request id, which applies at most once.
+  // retries with the same request id, which applies at most once. Replica
+  // changes carry no request id, so they are not refused here: each is
+  // answered when its index commits (success if the entry is still its own,
+  // as when a leader removes itself) or when it times out.
   auto reason = raft_->leader().empty() ? store_error::no_leader : store_error::not_leader;
   for (const auto& [sequence, txn] : txns_) complete(out.txns, txn.id, reason);
   for (const auto& [sequence, compaction] : compactions_)
     complete(out.compactions, compaction.id, reason);
-  for (const auto& [index, change] : changes_) complete(out.changes, change.id, reason);
   for (const auto& [context, read] : reads_) complete(out.ranges, read.id, reason);
   for (const auto& read : waiting_) complete(out.ranges, read.id, reason);
   txns_.clear();
   compactions_.clear();
-  changes_.clear();
   reads_.clear();
   waiting_.clear();
 }

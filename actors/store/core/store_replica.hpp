@@ -175,8 +175,14 @@ class store_replica {
   std::map<std::uint64_t, pending_txn> txns_;
   // Compactions proposed here, likewise.
   std::map<std::uint64_t, pending_txn> compactions_;
-  // Replica changes proposed here, by their log index.
-  std::map<std::uint64_t, pending_txn> changes_;
+  // Replica changes proposed here, by their log index, with the term they
+  // were proposed in (the entry at that index is theirs only in that term).
+  struct pending_change {
+    ticket id = 0;
+    std::uint32_t deadline = 0;
+    std::uint64_t term = 0;
+  };
+  std::map<std::uint64_t, pending_change> changes_;
   // Linearizable reads by ReadIndex context, and those confirmed and waiting
   // for the state machine to reach their index.
   std::map<std::uint64_t, pending_read> reads_;
