@@ -6,6 +6,7 @@
 #include <mutex>
 
 #include "storage/core/log_entry_codec.hpp"
+#include "storage/core/machine_state.hpp"
 
 namespace troupe::storage {
 
@@ -15,8 +16,8 @@ namespace {
 // by what it writes. Snapshots of a few hundred MiB plus a compacted log stay
 // far below; past it writes fail with MDB_MAP_FULL instead of corrupting.
 constexpr std::size_t map_bytes = std::size_t{64} << 30;
-// meta, log and snapshot.
-constexpr MDB_dbi named_databases_max = 3;
+// meta, log, kv and clients.
+constexpr MDB_dbi named_databases_max = 4;
 // The data may hold cluster secrets: owner only.
 constexpr mdb_mode_t file_mode = 0600;
 // MDB_NOTLS: a replica actor may run on any worker thread between messages.
@@ -26,8 +27,7 @@ constexpr unsigned inspect_flags = MDB_RDONLY | MDB_NOLOCK | MDB_NOTLS;
 
 constexpr std::string_view header_key = "header";
 constexpr std::string_view hard_state_key = "hard_state";
-constexpr std::string_view snapshot_key = "snapshot";
-constexpr std::string_view image_key = "image";
+constexpr std::string_view base_key = "base";
 
 static_assert(sizeof(std::size_t) == sizeof(std::uint64_t), "MDB_INTEGERKEY keys are size_t");
 
@@ -51,7 +51,7 @@ std::string describe(const store_identity& identity) {
 struct meta_records {
   std::optional<store_header> header;
   std::optional<hard_state> state;
-  std::optional<snapshot_metadata> image;
+  std::optional<snapshot_metadata> base;
 };
 
 // Reads the meta record `key` into `out`, leaving it empty if there is none.
@@ -81,7 +81,7 @@ std::variant<meta_records, log_store_error> read_meta(const std::string& directo
           read_record(directory, txn, meta, hard_state_key, decode_hard_state, records.state))
     return *error;
   if (auto error =
-          read_record(directory, txn, meta, snapshot_key, decode_snapshot_metadata, records.image))
+          read_record(directory, txn, meta, base_key, decode_snapshot_metadata, records.base))
     return *error;
   return records;
 }
@@ -109,7 +109,7 @@ std::optional<log_store_error> open_databases(const std::string& directory, MDB_
   };
   for (auto [name, flags, handle] :
        {wanted{"meta", 0, &names.meta}, wanted{"log", MDB_INTEGERKEY, &names.log},
-        wanted{"snapshot", 0, &names.snapshot}}) {
+        wanted{"kv", 0, &names.kv}, wanted{"clients", MDB_INTEGERKEY, &names.clients}}) {
     int rc = mdb_dbi_open(txn, name, flags | create, handle);
     if (rc == MDB_NOTFOUND)
       return corrupt(directory, "is an LMDB environment without the " + std::string(name) +
@@ -232,7 +232,10 @@ std::variant<std::unique_ptr<lmdb_log_store>, log_store_error> lmdb_log_store::o
 
 lmdb_log_store::lmdb_log_store(std::string directory, std::shared_ptr<MDB_env> environment,
                                databases names)
-    : directory_(std::move(directory)), environment_(std::move(environment)), names_(names) {}
+    : directory_(std::move(directory)),
+      environment_(std::move(environment)),
+      names_(names),
+      machine_{names.kv, names.clients, names.meta, &directory_} {}
 
 std::uint64_t lmdb_log_store::last_transaction_id() const {
   MDB_envinfo info;
@@ -261,19 +264,13 @@ std::variant<stored_state, log_store_error> lmdb_log_store::load() {
   auto meta = read_meta(directory_, txn.get(), names_.meta);
   if (auto* error = std::get_if<log_store_error>(&meta)) return *error;
   auto& records = std::get<meta_records>(meta);
-  stored_state result{records.state.value_or(hard_state{}), std::nullopt, {}};
-  if (records.image) {
-    MDB_val key = lmdb::value_of(image_key);
-    MDB_val value;
-    int rc = mdb_get(txn.get(), names_.snapshot, &key, &value);
-    if (rc == MDB_NOTFOUND)
-      return corrupt(directory_, "snapshot metadata at index " +
-                                     std::to_string(records.image->index) + " has no image");
-    if (rc != MDB_SUCCESS) return lmdb_failure(directory_, "read snapshot image", rc);
-    auto bytes = lmdb::bytes_of(value);
-    result.image = snapshot{*records.image, std::vector<std::uint8_t>(bytes.begin(), bytes.end())};
-  }
-  auto first = records.image ? records.image->index + 1 : 1;
+  stored_state result{records.state.value_or(hard_state{}), records.base, {}, {}};
+  if (auto error = machine_.read(txn.get(), result.machine)) return *error;
+  auto first = records.base ? records.base->index + 1 : 1;
+  if (result.machine.applied + 1 < first)
+    return corrupt(directory_, "the state machine has applied index " +
+                                   std::to_string(result.machine.applied) +
+                                   ", behind the log's base at " + std::to_string(first - 1));
   if (auto error = read_entries(txn.get(), first, result.entries)) return *error;
   return result;
 }
@@ -314,29 +311,28 @@ std::optional<log_store_error> lmdb_log_store::read_entries(MDB_txn* txn, std::u
   return std::nullopt;
 }
 
-std::optional<log_store_error> lmdb_log_store::save(const std::optional<snapshot>& image,
-                                                    std::span<const log_entry> entries,
-                                                    const std::optional<hard_state>& state) {
+std::optional<log_store_error> lmdb_log_store::save(const durable_write& write) {
+  const auto& entries = write.entries;
   for (std::size_t i = 1; i < entries.size(); ++i)
     if (entries[i].index != entries[i - 1].index + 1)
       return malformed("save: entry " + std::to_string(entries[i].index) + " follows entry " +
                        std::to_string(entries[i - 1].index));
   lmdb::transaction txn;
   if (auto error = begin(txn, 0)) return error;
-  if (image) {
-    if (auto error = put_snapshot(txn.get(), *image)) return error;
-    // A received snapshot replaces the whole log, as in memory_log_store.
-    if (int rc = mdb_drop(txn.get(), names_.log, 0); rc != MDB_SUCCESS)
-      return lmdb_failure(directory_, "empty log for snapshot", rc);
-  }
+  if (write.machine)
+    if (auto error = machine_.apply(txn.get(), *write.machine)) return error;
+  if (write.compaction)
+    if (auto error = compact(txn.get(), *write.compaction)) return error;
+  if (write.received)
+    if (auto error = install(txn.get(), *write.received)) return error;
   if (!entries.empty()) {
     if (auto error = check_continues(txn.get(), entries.front().index)) return error;
     if (auto error = erase_from_end(txn.get(), MDB_LAST, entries.front().index, "truncate log"))
       return error;
     if (auto error = append(txn.get(), entries)) return error;
   }
-  if (state) {
-    auto bytes = encode_hard_state(*state);
+  if (write.state) {
+    auto bytes = encode_hard_state(*write.state);
     MDB_val key = lmdb::value_of(hard_state_key);
     MDB_val value = lmdb::value_of(bytes);
     if (int rc = mdb_put(txn.get(), names_.meta, &key, &value, 0); rc != MDB_SUCCESS)
@@ -345,39 +341,50 @@ std::optional<log_store_error> lmdb_log_store::save(const std::optional<snapshot
   return commit(txn, "save");
 }
 
-std::optional<log_store_error> lmdb_log_store::compact(const snapshot& image) {
-  lmdb::transaction txn;
-  if (auto error = begin(txn, 0)) return error;
-  std::optional<snapshot_metadata> stored;
-  if (auto error = read_record(directory_, txn.get(), names_.meta, snapshot_key,
-                               decode_snapshot_metadata, stored))
-    return error;
-  if (stored && image.metadata.index <= stored->index) return std::nullopt;
-  if (auto error = put_snapshot(txn.get(), image)) return error;
-  if (auto error = erase_from_end(txn.get(), MDB_FIRST, image.metadata.index, "compact log"))
-    return error;
-  return commit(txn, "compact");
+std::optional<log_store_error> lmdb_log_store::read_base(MDB_txn* txn,
+                                                         std::optional<snapshot_metadata>& out) {
+  return read_record(directory_, txn, names_.meta, base_key, decode_snapshot_metadata, out);
 }
 
-std::optional<log_store_error> lmdb_log_store::put_snapshot(MDB_txn* txn, const snapshot& image) {
-  auto bytes = encode_snapshot_metadata(image.metadata);
-  MDB_val key = lmdb::value_of(snapshot_key);
+std::optional<log_store_error> lmdb_log_store::put_base(MDB_txn* txn,
+                                                        const snapshot_metadata& base) {
+  auto bytes = encode_snapshot_metadata(base);
+  MDB_val key = lmdb::value_of(base_key);
   MDB_val value = lmdb::value_of(bytes);
   if (int rc = mdb_put(txn, names_.meta, &key, &value, 0); rc != MDB_SUCCESS)
-    return lmdb_failure(directory_, "write snapshot metadata", rc);
-  key = lmdb::value_of(image_key);
-  value = lmdb::value_of(image.data);
-  if (int rc = mdb_put(txn, names_.snapshot, &key, &value, 0); rc != MDB_SUCCESS)
-    return lmdb_failure(directory_, "write snapshot image", rc);
+    return lmdb_failure(directory_, "write the log's base", rc);
   return std::nullopt;
 }
 
-// Entries starting at `first` must follow the snapshot and leave no gap.
+std::optional<log_store_error> lmdb_log_store::compact(MDB_txn* txn,
+                                                       const snapshot_metadata& base) {
+  std::optional<snapshot_metadata> stored;
+  if (auto error = read_base(txn, stored)) return error;
+  if (stored && base.index <= stored->index) return std::nullopt;
+  machine_image machine;
+  if (auto error = machine_.read_meta(txn, machine)) return error;
+  if (base.index > machine.applied)
+    return malformed("save: compaction to " + std::to_string(base.index) +
+                     " passes the applied index " + std::to_string(machine.applied));
+  if (auto error = put_base(txn, base)) return error;
+  return erase_from_end(txn, MDB_FIRST, base.index, "compact log");
+}
+
+std::optional<log_store_error> lmdb_log_store::install(MDB_txn* txn, const snapshot& received) {
+  auto image = machine_image_of(received);
+  if (auto* error = std::get_if<std::string>(&image)) return malformed("save: " + *error);
+  if (auto error = machine_.replace(txn, std::get<machine_image>(image))) return error;
+  if (auto error = put_base(txn, received.metadata)) return error;
+  // A received snapshot replaces the whole log, as in memory_log_store.
+  if (int rc = mdb_drop(txn, names_.log, 0); rc != MDB_SUCCESS)
+    return lmdb_failure(directory_, "empty log for snapshot", rc);
+  return std::nullopt;
+}
+
+// Entries starting at `first` must follow the base and leave no gap.
 std::optional<log_store_error> lmdb_log_store::check_continues(MDB_txn* txn, std::uint64_t first) {
   std::optional<snapshot_metadata> stored;
-  if (auto error =
-          read_record(directory_, txn, names_.meta, snapshot_key, decode_snapshot_metadata, stored))
-    return error;
+  if (auto error = read_base(txn, stored)) return error;
   std::uint64_t last = stored ? stored->index : 0;
   auto snapshot_index = last;
   lmdb::cursor cursor;

@@ -52,6 +52,9 @@ struct replica_state {
   std::vector<watch_events> deferred_events;
   bool flush_queued = false;
   bool stopped = false;
+  // Whether a durable write happened since the last tick: an idle replica
+  // writes its state machine's changes on the tick.
+  bool written_since_tick = false;
 };
 
 using self_pointer = store_replica_actor::stateful_pointer<replica_state>;
@@ -156,10 +159,27 @@ void carry_out(self_pointer self, store_replica_output& out) {
     self->send(watcher->second, cancel_atom::value, id, make_error(error));
     state.watchers.erase(watcher);
   }
-  if (out.compaction) {
-    if (auto error = state.opened->disk->compact(*out.compaction))
-      stop(self, "cannot store a snapshot: " + error->message);
+}
+
+// One durable write of `batch` (if any) with the state machine's changes.
+bool write(self_pointer self, const raft::ready* batch) {
+  auto& state = self->state;
+  auto& core = core_of(self);
+  auto machine = core.take_machine_write();
+  storage::durable_write durable{&machine.changes, machine.compaction};
+  if (batch) {
+    durable.received = batch->snapshot ? &*batch->snapshot : nullptr;
+    durable.entries = batch->entries;
+    durable.state = batch->state;
   }
+  if (auto error = state.opened->disk->save(durable)) {
+    stop(self, "cannot persist the log: " + error->message);
+    return false;
+  }
+  if (durable.state) state.opened->written = *durable.state;
+  core.machine_written(machine);
+  state.written_since_tick = true;
+  return true;
 }
 
 // Group commit: every request queued behind this flush shares its fsync.
@@ -170,12 +190,8 @@ void process_ready(self_pointer self) {
     auto batch = core.take_ready();
     auto plan = plan_write(batch, state.opened->written);
     for (const auto& outgoing : plan.early) send_to_peer(self, outgoing);
-    if (plan.write) {
-      if (auto error = state.opened->disk->save(batch.snapshot, batch.entries, batch.state)) {
-        stop(self, "cannot persist the log: " + error->message);
-        return;
-      }
-      if (batch.state) state.opened->written = *batch.state;
+    if (plan.write || core.machine_write_due()) {
+      if (!write(self, plan.write ? &batch : nullptr)) return;
     }
     store_replica_output out;
     if (auto fatal = core.finish(batch, out)) {
@@ -363,6 +379,10 @@ store_replica_actor::behavior_type replica_behavior(self_pointer self,
         store_replica_output out;
         core_of(self).tick(out);
         carry_out(self, out);
+        auto& state = self->state;
+        if (!std::exchange(state.written_since_tick, false) && !state.stopped &&
+            core_of(self).machine_write_pending())
+          write(self, nullptr);
         queue_flush(self);
       },
       [=](flush_atom) {

@@ -4,19 +4,29 @@
 // "crash" is simply dropping the store object: since save() is atomic, a
 // crash loses exactly the writes that had not returned.
 //
-// Faults: fail_writes(n) makes the next n writes (save or compact) fail with
-// an I/O error and change nothing, as a full or failing disk would.
+// Faults: fail_writes(n) makes the next n writes fail with an I/O error and
+// change nothing, as a full or failing disk would.
 #pragma once
 
 #include <cstddef>
 #include <memory>
+#include <optional>
+#include <vector>
 
+#include "storage/core/machine_state.hpp"
 #include "storage/core/raft_log_store.hpp"
 
 namespace troupe::storage {
 
+struct memory_disk_contents {
+  hard_state state;
+  std::optional<snapshot_metadata> base;
+  machine_state machine;
+  std::vector<log_entry> entries;
+};
+
 struct memory_disk {
-  stored_state contents;
+  memory_disk_contents contents;
   std::size_t writes = 0;          // successful durable writes (each one fsync)
   std::size_t failing_writes = 0;  // injected: how many next writes fail
 };
@@ -26,10 +36,7 @@ class memory_log_store final : public raft_log_store {
   explicit memory_log_store(std::shared_ptr<memory_disk> disk) : disk_(std::move(disk)) {}
 
   std::variant<stored_state, log_store_error> load() override;
-  std::optional<log_store_error> save(const std::optional<snapshot>& image,
-                                      std::span<const log_entry> entries,
-                                      const std::optional<hard_state>& state) override;
-  std::optional<log_store_error> compact(const snapshot& image) override;
+  std::optional<log_store_error> save(const durable_write& write) override;
 
   void fail_writes(std::size_t count) { disk_->failing_writes = count; }
 
@@ -38,13 +45,5 @@ class memory_log_store final : public raft_log_store {
 
   std::shared_ptr<memory_disk> disk_;
 };
-
-// Applies a save to `contents` after checking contiguity (shared by stores
-// that keep an in-memory image). Returns an error and leaves `contents`
-// unchanged if the entries do not fit.
-std::optional<log_store_error> apply_save(stored_state& contents,
-                                          const std::optional<snapshot>& image,
-                                          std::span<const log_entry> entries,
-                                          const std::optional<hard_state>& state);
 
 }  // namespace troupe::storage

@@ -16,6 +16,7 @@
 #include <cstdint>
 #include <map>
 #include <optional>
+#include <utility>
 #include <variant>
 #include <vector>
 
@@ -32,6 +33,9 @@ struct mvcc_client_record {
   std::uint64_t client = 0;
   std::uint64_t sequence = 0;
   txn_response response;
+  // When it was recorded, on the table's logical clock: durable storage keeps
+  // it so that a reloaded table evicts in the same order.
+  std::uint64_t use = 0;
 };
 
 class mvcc_client_table {
@@ -46,10 +50,18 @@ class mvcc_client_table {
 
   // Remembers `sequence` as the client's last applied one and makes the
   // client the most recently used, evicting the least recent beyond capacity.
-  void record(std::uint64_t client, std::uint64_t sequence, txn_response response);
+  // Returns the new record (with its use stamp) and the evicted client, if any.
+  std::pair<mvcc_client_record, std::optional<std::uint64_t>> record(std::uint64_t client,
+                                                                     std::uint64_t sequence,
+                                                                     txn_response response);
 
   // Every record, least recently used first (the order record() must replay).
   std::vector<mvcc_client_record> least_recent_first() const;
+
+  // Rebuilds a table from records of least_recent_first() or record(), keeping
+  // their use stamps (strictly increasing, clients distinct and non-zero, at
+  // most capacity); false, leaving the table empty, for anything else.
+  bool restore(const std::vector<mvcc_client_record>& records);
 
   bool contains(std::uint64_t client) const { return entries_.contains(client); }
   std::size_t size() const { return entries_.size(); }

@@ -90,7 +90,7 @@ void mvcc_key_history::remove(std::int64_t revision, std::int64_t sub_revision) 
   append(mvcc_key_record{revision, sub_revision, 0, 0, {}});
 }
 
-void mvcc_key_history::compact(std::int64_t revision) {
+void mvcc_key_history::compact(std::int64_t revision, std::vector<record_id>& dropped) {
   auto first_kept = std::lower_bound(
       records_.begin(), records_.end(), revision,
       [](const mvcc_key_record& record, std::int64_t wanted) { return record.revision < wanted; });
@@ -101,6 +101,8 @@ void mvcc_key_history::compact(std::int64_t revision) {
       !std::prev(first_kept)->is_tombstone()) {
     --first_kept;
   }
+  for (auto position = records_.begin(); position != first_kept; ++position)
+    dropped.emplace_back(position->revision, position->sub_revision);
   records_.erase(records_.begin(), first_kept);
 }
 

@@ -16,9 +16,13 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace troupe::storage {
+
+// Names one write of the store: (revision, sub_revision).
+using record_id = std::pair<std::int64_t, std::int64_t>;
 
 struct mvcc_key_record {
   std::int64_t revision = 0;
@@ -56,8 +60,9 @@ class mvcc_key_history {
   // Appends a tombstone; the key must be live.
   void remove(std::int64_t revision, std::int64_t sub_revision);
 
-  // Drops records not needed to read at `revision` or later (invariant 4).
-  void compact(std::int64_t revision);
+  // Drops records not needed to read at `revision` or later (invariant 4),
+  // adding their ids to `dropped`.
+  void compact(std::int64_t revision, std::vector<record_id>& dropped);
 
   bool empty() const { return records_.empty(); }
   const std::vector<mvcc_key_record>& records() const { return records_; }

@@ -18,6 +18,7 @@
 #include <limits>
 #include <utility>
 
+#include "storage/core/machine_codec.hpp"
 #include "storage/core/mvcc_byte_codec.hpp"
 #include "storage/core/mvcc_request_checks.hpp"
 #include "storage/core/mvcc_store.hpp"
@@ -34,57 +35,10 @@ constexpr std::size_t u64_bytes = 8;
 constexpr std::size_t key_bytes_min = u64_bytes + 1 + u64_bytes;
 constexpr std::size_t record_bytes_min = 5 * u64_bytes;
 constexpr std::size_t client_bytes_min = 2 * u64_bytes + 1 + 2 * u64_bytes;
-constexpr std::size_t read_bytes_min = 1 + 2 * u64_bytes;
-constexpr std::size_t kv_bytes_min = 5 * u64_bytes;
 
 // Keys have no limit of their own (a Raft entry bounds them); the reader
 // still never returns more bytes than the input holds.
 constexpr std::size_t key_bytes_max = std::numeric_limits<std::size_t>::max();
-
-void write_response(mvcc_byte_writer& out, const txn_response& response) {
-  out.u8(response.succeeded ? 1 : 0);
-  out.i64(response.revision);
-  out.u64(response.reads.size());
-  for (const auto& read : response.reads) {
-    out.u8(read.more ? 1 : 0);
-    out.i64(read.revision);
-    out.u64(read.kvs.size());
-    for (const auto& kv : read.kvs) {
-      out.bytes(kv.key);
-      out.bytes(kv.value);
-      out.i64(kv.create_revision);
-      out.i64(kv.mod_revision);
-      out.i64(kv.version);
-    }
-  }
-}
-
-bool read_flag(mvcc_byte_reader& in) {
-  auto flag = in.u8();
-  if (flag > 1) in.fail();
-  return flag == 1;
-}
-
-txn_response read_response(mvcc_byte_reader& in) {
-  txn_response response;
-  response.succeeded = read_flag(in);
-  response.revision = in.i64();
-  response.reads.resize(in.count(read_bytes_min));
-  for (auto& read : response.reads) {
-    read.more = read_flag(in);
-    read.revision = in.i64();
-    read.kvs.resize(in.count(kv_bytes_min));
-    for (auto& kv : read.kvs) {
-      kv.key = in.bytes(key_bytes_max);
-      kv.value = in.bytes(value_bytes_max);
-      kv.create_revision = in.i64();
-      kv.mod_revision = in.i64();
-      kv.version = in.i64();
-      if (!in.ok()) return response;
-    }
-  }
-  return response;
-}
 
 std::vector<mvcc_key_record> read_records(mvcc_byte_reader& in, std::int64_t current_revision) {
   std::vector<mvcc_key_record> records(in.count(record_bytes_min));
@@ -125,7 +79,7 @@ std::vector<std::uint8_t> mvcc_store::snapshot() const {
   for (const auto& record : clients) {
     out.u64(record.client);
     out.u64(record.sequence);
-    write_response(out, record.response);
+    write_txn_response(out, record.response);
   }
   return out.take();
 }
@@ -157,7 +111,7 @@ std::variant<mvcc_store, store_error> mvcc_store::restore(std::span<const std::u
   for (std::size_t i = 0; i < client_count; ++i) {
     auto client = in.u64();
     auto sequence = in.u64();
-    auto response = read_response(in);
+    auto response = read_txn_response(in);
     if (!in.ok() || client == 0 || store.clients_.contains(client)) return corrupt;
     store.clients_.record(client, sequence, std::move(response));
   }

@@ -86,7 +86,10 @@ store_result<txn_response> mvcc_store::txn(const txn_request& request) {
   bool succeeded = std::all_of(request.compares.begin(), request.compares.end(),
                                [this](const txn_compare& compare) { return holds(compare); });
   auto response = apply(succeeded ? request.success : request.failure, succeeded);
-  if (request.client != 0) clients_.record(request.client, request.sequence, response);
+  if (request.client != 0) {
+    auto [record, evicted] = clients_.record(request.client, request.sequence, response);
+    if (journaling_) journal_.clients.push_back(client_update{std::move(record), evicted});
+  }
   return response;
 }
 
@@ -140,8 +143,10 @@ txn_response mvcc_store::apply(const std::vector<txn_operation>& branch, bool su
 
 void mvcc_store::put(const std::string& key, const std::string& value, std::int64_t revision,
                      std::int64_t sub_revision) {
-  keys_[key].put(revision, sub_revision, value);
+  auto& history = keys_[key];
+  history.put(revision, sub_revision, value);
   changes_.push_back(change{revision, sub_revision, key, false});
+  if (journaling_) journal_.written.push_back(machine_record{key, history.records().back()});
 }
 
 std::int64_t mvcc_store::remove(const mvcc_key_range& range, std::int64_t revision,
@@ -152,6 +157,9 @@ std::int64_t mvcc_store::remove(const mvcc_key_range& range, std::int64_t revisi
     if (!position->second.latest_live()) continue;
     position->second.remove(revision, sub_revision + removed);
     changes_.push_back(change{revision, sub_revision + removed, position->first, true});
+    if (journaling_)
+      journal_.written.push_back(
+          machine_record{position->first, position->second.records().back()});
     ++removed;
   }
   return removed;
@@ -207,12 +215,14 @@ key_value mvcc_store::event_of(const change& entry) const {
 std::optional<store_error> mvcc_store::compact(std::int64_t revision) {
   if (revision > current_revision_) return store_error::future_revision;
   if (revision <= compacted_revision_) return store_error::compacted;
+  std::vector<record_id> dropped;
   for (auto position = keys_.begin(); position != keys_.end();) {
-    position->second.compact(revision);
+    position->second.compact(revision, dropped);
     position = position->second.empty() ? keys_.erase(position) : std::next(position);
   }
   while (!changes_.empty() && changes_.front().revision < revision) changes_.pop_front();
   compacted_revision_ = revision;
+  if (journaling_) journal_.erased.insert(journal_.erased.end(), dropped.begin(), dropped.end());
   return std::nullopt;
 }
 

@@ -43,6 +43,7 @@
 
 #include "messages/core/error_codes.hpp"
 #include "messages/core/store.hpp"
+#include "storage/core/machine_changes.hpp"
 #include "storage/core/mvcc_client_table.hpp"
 #include "storage/core/mvcc_key_history.hpp"
 #include "storage/core/mvcc_key_range.hpp"
@@ -109,6 +110,18 @@ class mvcc_store {
   std::vector<std::uint8_t> snapshot() const;
   static std::variant<mvcc_store, store_error> restore(std::span<const std::uint8_t> bytes);
 
+  // Durable storage (mvcc_machine.cpp). Once the journal is on, every change
+  // is also recorded until take_changes() hands it out, stamped with the log
+  // index `applied` the store has reached.
+  void enable_journal() { journaling_ = true; }
+  std::size_t journal_size() const { return journal_.size(); }
+  machine_changes take_changes(std::uint64_t applied);
+  // The whole state, as load() of a durable store would return it. O(R log R).
+  machine_image image(std::uint64_t applied) const;
+  // Refuses with bad_data_dir an image that breaks an invariant of the store
+  // (or of a key history, or of the client table).
+  static std::variant<mvcc_store, store_error> from_image(const machine_image& image);
+
  private:
   // A key record with revision >= compacted_revision_, in the watch order.
   struct change {
@@ -136,6 +149,8 @@ class mvcc_store {
   key_map keys_;
   std::deque<change> changes_;
   mvcc_client_table clients_;
+  bool journaling_ = false;
+  machine_changes journal_;
 };
 
 // The revision to compact to so that the last `revisions_retained` revisions

@@ -10,6 +10,7 @@
 
 #include "actors/store/store_client.hpp"
 #include "runtime/in_process_cluster.hpp"
+#include "storage/lmdb_log_store.hpp"
 #include "tests/support/child_process.hpp"
 #include "tests/support/store_calls.hpp"
 
@@ -225,6 +226,42 @@ TEST_CASE("without a quorum the client times out clearly, and its queue is bound
     CHECK(store_error_of(error) == store_error::timeout);
     // It says what it last saw: the survivor's refusal or silence.
     CHECK_THAT(error_detail(error), Catch::Contains("store-"));
+  }
+}
+
+TEST_CASE("each replica keeps the state machine in its LMDB environment, beside the log",
+          "[cluster][store]") {
+  running_store store;
+  auto& cluster = store.cluster;
+  for (int i = 0; i < 20; ++i)
+    REQUIRE(std::holds_alternative<txn_response>(
+        put(*store.system, store.client, "/m/" + std::to_string(i % 5), "v" + std::to_string(i))));
+  // Every replica has applied the last write; an idle replica writes its
+  // state machine's changes on its next tick.
+  REQUIRE(in_process_cluster::wait_until(
+      [&] {
+        for (std::size_t i = 0; i < 3; ++i)
+          if (value_of(get(cluster.at(i).system(), cluster.at(i).replica(), "/m/4", true)) != "v19")
+            return false;
+        return true;
+      },
+      10s));
+  std::this_thread::sleep_for(500ms);
+  for (std::size_t i = 0; i < 3; ++i) cluster.stop(i);
+  for (std::size_t i = 0; i < 3; ++i) {
+    auto opened = storage::lmdb_log_store::open(store.data.file(cluster.name(i)),
+                                                {"troupe", cluster.name(i)});
+    REQUIRE(std::holds_alternative<std::unique_ptr<storage::lmdb_log_store>>(opened));
+    auto loaded = std::get<std::unique_ptr<storage::lmdb_log_store>>(opened)->load();
+    REQUIRE(std::holds_alternative<storage::stored_state>(loaded));
+    const auto& machine = std::get<storage::stored_state>(loaded).machine;
+    // A no-op and 20 puts were applied: revisions 2..21, the last put at 21.
+    CHECK(machine.applied >= 21);
+    CHECK(machine.current_revision == 21);
+    REQUIRE(machine.records.size() == 20);
+    CHECK(machine.records.back().key == "/m/4");
+    CHECK(machine.records.back().record.value == "v19");
+    CHECK(machine.records.back().record.version == 4);
   }
 }
 

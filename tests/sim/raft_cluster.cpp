@@ -18,7 +18,9 @@ using namespace troupe::store::raft;
 
 constexpr std::uint64_t tick_ms = 10;
 constexpr std::uint64_t client_timeout_ms = 600;
-constexpr std::size_t snapshot_every_entries = 16;
+// The log keeps this many entries behind the durable state machine and is
+// compacted once twice that accumulated: small, so that snapshots are sent.
+constexpr std::size_t compact_entries_retained = 8;
 constexpr std::uint64_t expensive_check_every_ms = 20;
 const std::vector<std::string> keys{"a", "b", "c"};
 
@@ -26,8 +28,10 @@ struct replica_state {
   std::string name;
   std::shared_ptr<storage::memory_disk> disk = std::make_shared<storage::memory_disk>();
   std::unique_ptr<node> raft;  // null while crashed
-  storage::mvcc_store store;
+  storage::mvcc_store store;   // journaled: its changes go to the disk with the next write
   std::uint64_t applied = 0;
+  std::uint64_t machine_durable = 0;  // the applied index of the state machine on disk
+  std::optional<storage::snapshot_metadata> compaction;  // for the next write
   std::uint64_t tick_offset_ms = 0;
   std::vector<read_state> confirmed_reads;
   std::uint64_t last_leader_term = 0;
@@ -120,6 +124,7 @@ class simulation {
   void apply(replica_state& replica, const log_entry& entry);
   void serve_reads(replica_state& replica);
   void maybe_compact(replica_state& replica);
+  void offer_snapshot(replica_state& replica);
   void record_commits(replica_state& replica);
   void client_operation();
   void inject_fault();
@@ -164,15 +169,17 @@ void simulation::restart(replica_state& replica) {
   auto& stored = std::get<storage::stored_state>(loaded);
   persisted_state persisted;
   persisted.state = stored.state;
-  persisted.snapshot = stored.image;
+  persisted.base = stored.base;
   persisted.entries = std::move(stored.entries);
   persisted.bootstrap = bootstrap_;
-  replica.store = storage::mvcc_store{};
-  replica.applied = 0;
-  if (stored.image) {
-    replica.store = restore_store(stored.image->data);
-    replica.applied = stored.image->metadata.index;
-  }
+  auto restored = storage::mvcc_store::from_image(stored.machine);
+  if (!std::holds_alternative<storage::mvcc_store>(restored))
+    fail(replica.name + " cannot load its state machine");
+  replica.store = std::get<storage::mvcc_store>(std::move(restored));
+  replica.store.enable_journal();
+  replica.applied = stored.machine.applied;
+  replica.machine_durable = replica.applied;
+  replica.compaction.reset();
   persisted.applied = replica.applied;
   replica.confirmed_reads.clear();
   replica.raft = std::make_unique<node>(replica.name, std::move(persisted), settings_, random_());
@@ -208,20 +215,38 @@ void simulation::deliver() {
 }
 
 void simulation::process_ready(replica_state& replica) {
+  offer_snapshot(replica);
   while (replica.raft && replica.raft->has_ready()) {
     record_commits(replica);
     auto batch = replica.raft->take_ready();
     storage::memory_log_store store(replica.disk);
     if (faults_ && chance(0.001)) store.fail_writes(1);
-    if (store.save(batch.snapshot, batch.entries, batch.state)) {
+    // Under faults the state machine's changes sometimes wait for a later
+    // write, so restarts re-apply committed entries on top of an older
+    // durable state machine.
+    bool with_machine = !faults_ || chance(0.7);
+    storage::machine_changes changes;
+    storage::durable_write write{.received = batch.snapshot ? &*batch.snapshot : nullptr,
+                                 .entries = batch.entries,
+                                 .state = batch.state};
+    if (with_machine) {
+      changes = replica.store.take_changes(replica.applied);
+      write.machine = &changes;
+      write.compaction = std::exchange(replica.compaction, std::nullopt);
+    }
+    if (store.save(write)) {
       // Nothing of the batch is durable: the replica must not act on it
       // (persist before send), so it stops, losing its unsynced state.
       crash(replica);
       return;
     }
+    if (with_machine) replica.machine_durable = changes.applied;
     if (batch.snapshot) {
       replica.store = restore_store(batch.snapshot->data);
+      replica.store.enable_journal();
       replica.applied = batch.snapshot->metadata.index;
+      replica.machine_durable = replica.applied;
+      replica.compaction.reset();
       ++result_.snapshots_installed;
     }
     for (const auto& outgoing : batch.messages) send(outgoing);
@@ -232,6 +257,7 @@ void simulation::process_ready(replica_state& replica) {
     replica.raft->advance(batch);
     record_commits(replica);
     maybe_compact(replica);
+    offer_snapshot(replica);
   }
 }
 
@@ -281,11 +307,14 @@ void simulation::serve_reads(replica_state& replica) {
 
 void simulation::maybe_compact(replica_state& replica) {
   auto& raft = *replica.raft;
-  auto applied = raft.log().applied();
-  if (applied < raft.log().snapshot().index + snapshot_every_entries) return;
-  raft.compact(applied, replica.store.snapshot());
-  if (storage::memory_log_store(replica.disk).compact(*raft.latest_snapshot()))
-    fail(replica.name + " cannot store its snapshot");
+  if (replica.machine_durable < raft.log().snapshot().index + 2 * compact_entries_retained) return;
+  raft.compact(replica.machine_durable - compact_entries_retained);
+  replica.compaction = raft.log().snapshot();
+}
+
+void simulation::offer_snapshot(replica_state& replica) {
+  if (!replica.raft || !replica.raft->wants_snapshot()) return;
+  replica.raft->offer_snapshot(replica.applied, replica.store.snapshot());
 }
 
 void simulation::record_commits(replica_state& replica) {

@@ -264,9 +264,16 @@ TEST_CASE("a follower behind the compaction point catches up through InstallSnap
   net.flush();
   auto applied = net.at("a").log().applied();
   REQUIRE(applied >= 20);
-  net.at("a").compact(applied, {1, 2, 3});
+  net.at("a").compact(applied);
   CHECK(net.at("a").log().first_index() == applied + 1);
   net.isolate("c", false);
+  net.tick_all(3);
+  // The leader asks for an image of its state machine rather than keep one.
+  REQUIRE(net.at("a").wants_snapshot());
+  CHECK(net.snapshots("c") == 0);
+  net.at("a").offer_snapshot(applied, {1, 2, 3});
+  CHECK_FALSE(net.at("a").wants_snapshot());
+  net.flush();
   net.tick_all(3);
   CHECK(net.snapshots("c") == 1);
   CHECK(net.at("c").log().committed() == net.at("a").log().committed());

@@ -16,6 +16,7 @@
 #include <sstream>
 #include <thread>
 
+#include "storage/core/machine_codec.hpp"
 #include "storage/lmdb_log_store.hpp"
 #include "tests/support/child_process.hpp"
 #include "tests/unit/log_store_conformance.hpp"
@@ -62,7 +63,7 @@ void put_raw(const std::string& directory, const char* database, MDB_val key,
   MDB_env* env = nullptr;
   REQUIRE(mdb_env_create(&env) == MDB_SUCCESS);
   lmdb::environment owner(env);
-  REQUIRE(mdb_env_set_maxdbs(env, 3) == MDB_SUCCESS);
+  REQUIRE(mdb_env_set_maxdbs(env, 4) == MDB_SUCCESS);
   REQUIRE(mdb_env_open(env, directory.c_str(), 0, 0600) == MDB_SUCCESS);
   MDB_txn* raw = nullptr;
   REQUIRE(mdb_txn_begin(env, nullptr, 0, &raw) == MDB_SUCCESS);
@@ -89,55 +90,69 @@ TEST_CASE("the LMDB store passes the raft_log_store contract tests", "[storage]"
       [&]() -> std::unique_ptr<raft_log_store> { return open_ok(dir.path()); });
 }
 
-TEST_CASE("hard state, entries of every kind and the snapshot survive reopening", "[storage]") {
+TEST_CASE("hard state, entries of every kind, the base and the state machine survive reopening",
+          "[storage]") {
   testing::temp_dir dir;
   auto entries = every_payload_kind();
-  snapshot image{{3, 1, {{"r1", "r2"}, {"r3"}}}, std::vector<std::uint8_t>(3 << 20, 7)};
+  auto machine = testing::journaled_store();
+  testing::put_key(machine, "big", std::string(1 << 20, 'v'), 3, 1);
+  testing::put_key(machine, "small", "v");
+  auto changes = machine.take_changes(3);
   {
     auto store = open_ok(dir.file("nested/data"));
-    REQUIRE_FALSE(store->save(std::nullopt, entries, hard_state{2, "r1", 5}));
-    REQUIRE_FALSE(store->compact(image));
+    REQUIRE_FALSE(store->save({.entries = entries, .state = hard_state{2, "r1", 5}}));
+    REQUIRE_FALSE(store->save(
+        {.machine = &changes, .compaction = snapshot_metadata{3, 1, {{"r1", "r2"}, {"r3"}}}}));
   }
   auto loaded = load_ok(*open_ok(dir.file("nested/data")));
   CHECK(loaded.state == hard_state{2, "r1", 5});
-  REQUIRE(loaded.image);
-  CHECK(loaded.image->metadata == image.metadata);
-  CHECK(loaded.image->data == image.data);
+  REQUIRE(loaded.base);
+  CHECK(*loaded.base == snapshot_metadata{3, 1, {{"r1", "r2"}, {"r3"}}});
+  testing::check_same_machine(loaded.machine, machine.image(3));
   CHECK(loaded.entries == std::vector<log_entry>(entries.begin() + 3, entries.end()));
 }
 
 TEST_CASE("a save truncates a conflicting suffix and installs a snapshot atomically", "[storage]") {
   testing::temp_dir dir;
   auto store = open_ok(dir.path());
-  REQUIRE_FALSE(store->save(std::nullopt, entries_between(1, 1, 10), hard_state{1, "", 0}));
-  REQUIRE_FALSE(store->save(std::nullopt, entries_between(2, 6, 7), hard_state{2, "", 5}));
+  REQUIRE_FALSE(store->save({.entries = entries_between(1, 1, 10), .state = hard_state{1, "", 0}}));
+  REQUIRE_FALSE(store->save({.entries = entries_between(2, 6, 7), .state = hard_state{2, "", 5}}));
   auto loaded = load_ok(*store);
   CHECK(indexes(loaded) == std::vector<std::uint64_t>{1, 2, 3, 4, 5, 6, 7});
   CHECK(loaded.entries[5] == command_entry(2, 6));
 
-  snapshot image{{4, 1, {{"r1"}, {}}}, {1, 2, 3}};
-  REQUIRE_FALSE(store->save(image, entries_between(3, 5, 6), hard_state{3, "r1", 4}));
+  snapshot image{{4, 1, {{"r1"}, {}}}, mvcc_store().snapshot()};
+  REQUIRE_FALSE(store->save(
+      {.received = &image, .entries = entries_between(3, 5, 6), .state = hard_state{3, "r1", 4}}));
   loaded = load_ok(*open_ok(dir.path()));
   CHECK(indexes(loaded) == std::vector<std::uint64_t>{5, 6});
   CHECK(loaded.entries[0] == command_entry(3, 5));
-  CHECK(loaded.image->metadata.index == 4);
+  CHECK(loaded.base->index == 4);
+  CHECK(loaded.machine.applied == 4);
   CHECK(loaded.state == hard_state{3, "r1", 4});
 }
 
-TEST_CASE("a save of 1000 entries is one LMDB transaction", "[storage]") {
+TEST_CASE("a save of 1000 entries and 1000 records is one LMDB transaction", "[storage]") {
   testing::temp_dir dir;
   auto store = open_ok(dir.path());
   auto before = store->last_transaction_id();
-  REQUIRE_FALSE(store->save(std::nullopt, entries_between(1, 1, 1000), hard_state{1, "", 0}));
+  REQUIRE_FALSE(
+      store->save({.entries = entries_between(1, 1, 1000), .state = hard_state{1, "", 0}}));
   CHECK(store->last_transaction_id() == before + 1);
-  REQUIRE_FALSE(store->compact(snapshot{{900, 1, {{"r1"}, {}}}, {9}}));
+  auto machine = testing::journaled_store();
+  for (int i = 0; i < 1000; ++i) testing::put_key(machine, "k" + std::to_string(i), "v", 9, i + 1);
+  auto changes = machine.take_changes(1000);
+  REQUIRE_FALSE(
+      store->save({.machine = &changes, .compaction = snapshot_metadata{900, 1, {{"r1"}, {}}}}));
   CHECK(store->last_transaction_id() == before + 2);
-  CHECK(load_ok(*store).entries.size() == 100);
+  auto loaded = load_ok(*store);
+  CHECK(loaded.entries.size() == 100);
+  CHECK(loaded.machine.records.size() == 1000);
 }
 
 TEST_CASE("a directory of another replica or cluster is refused and left unchanged", "[storage]") {
   testing::temp_dir dir;
-  REQUIRE_FALSE(open_ok(dir.path())->save(std::nullopt, entries_between(1, 1, 3), std::nullopt));
+  REQUIRE_FALSE(open_ok(dir.path())->save({.entries = entries_between(1, 1, 3)}));
   auto before = files_of(dir.path());
 
   auto other_replica = open_error(dir.path(), {"c1", "store-2"});
@@ -178,7 +193,7 @@ TEST_CASE("another format version or a corrupt meta record is refused and left u
     auto bytes = encode_store_header({lmdb_store_format_version + 1, replica_1});
     put_raw(dir.path(), "meta", lmdb::value_of(header_key),
             std::string_view(reinterpret_cast<const char*>(bytes.data()), bytes.size()));
-    expected = "has format version 2; this build reads only version 1";
+    expected = "has format version 3; this build reads only version 2";
   }
   SECTION("undecodable hard state") {
     std::string_view key = "hard_state";
@@ -194,7 +209,7 @@ TEST_CASE("another format version or a corrupt meta record is refused and left u
 
 TEST_CASE("load reports a corrupt log entry by its index", "[storage]") {
   testing::temp_dir dir;
-  REQUIRE_FALSE(open_ok(dir.path())->save(std::nullopt, entries_between(1, 1, 5), std::nullopt));
+  REQUIRE_FALSE(open_ok(dir.path())->save({.entries = entries_between(1, 1, 5)}));
   std::size_t index = 3;
   SECTION("undecodable entry") {
     put_raw(dir.path(), "log", MDB_val{sizeof index, &index}, "garbage!");
@@ -210,6 +225,22 @@ TEST_CASE("load reports a corrupt log entry by its index", "[storage]") {
   CHECK_THAT(std::get<log_store_error>(loaded).message, Catch::Contains("log entry 3"));
 }
 
+TEST_CASE("load reports a corrupt state machine record", "[storage]") {
+  testing::temp_dir dir;
+  auto machine = testing::journaled_store();
+  testing::put_key(machine, "a", "1");
+  auto changes = machine.take_changes(1);
+  REQUIRE_FALSE(
+      open_ok(dir.path())->save({.machine = &changes, .entries = entries_between(1, 1, 1)}));
+  auto key = encode_record_key({2, 0});
+  put_raw(dir.path(), "kv", lmdb::value_of(key), "garbage");
+  auto loaded = open_ok(dir.path())->load();
+  REQUIRE(std::holds_alternative<log_store_error>(loaded));
+  CHECK(std::get<log_store_error>(loaded).code == store_error::bad_data_dir);
+  CHECK_THAT(std::get<log_store_error>(loaded).message,
+             Catch::Contains("state machine record does not decode"));
+}
+
 TEST_CASE("a saved batch survives the process being killed right after save", "[storage]") {
   // The child saves, then dies by SIGKILL with the environment still open:
   // no destructor, no close, nothing but what the commit made durable.
@@ -220,7 +251,8 @@ TEST_CASE("a saved batch survives the process being killed right after save", "[
     auto opened = lmdb_log_store::open(dir.path(), replica_1);
     if (!std::holds_alternative<std::unique_ptr<lmdb_log_store>>(opened)) ::_exit(2);
     auto& store = *std::get<std::unique_ptr<lmdb_log_store>>(opened);
-    if (store.save(std::nullopt, entries_between(1, 1, 50), hard_state{1, "r1", 50})) ::_exit(3);
+    if (store.save({.entries = entries_between(1, 1, 50), .state = hard_state{1, "r1", 50}}))
+      ::_exit(3);
     ::kill(::getpid(), SIGKILL);
     ::_exit(4);
   }

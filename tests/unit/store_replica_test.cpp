@@ -145,7 +145,7 @@ struct member {
   std::vector<watch_events> watch;
   std::vector<std::pair<std::uint64_t, store_error>> ended_watches;
   std::size_t snapshots_installed = 0;  // received from the leader
-  std::size_t snapshots_stored = 0;     // its own compactions (out.compaction)
+  std::size_t compactions_stored = 0;   // log compactions it wrote
 };
 
 class cluster {
@@ -252,8 +252,8 @@ class cluster {
   }
   void heal() { cut_.clear(); }
 
-  // Carries out `out` for replica i: messages to the network, the snapshot
-  // image to its disk, the rest kept for the test to inspect.
+  // Carries out `out` for replica i: messages to the network, the rest kept
+  // for the test to inspect.
   void collect(std::size_t i, store_replica_output& out) {
     auto& m = members_[i];
     network_.insert(network_.end(), out.messages.begin(), out.messages.end());
@@ -264,11 +264,6 @@ class cluster {
     m.watch.insert(m.watch.end(), out.watch.begin(), out.watch.end());
     m.ended_watches.insert(m.ended_watches.end(), out.ended_watches.begin(),
                            out.ended_watches.end());
-    if (out.compaction) {
-      if (auto error = storage::memory_log_store(m.disk).compact(*out.compaction))
-        FAIL(m.name << " cannot store its snapshot: " << error->message);
-      ++m.snapshots_stored;
-    }
   }
 
  private:
@@ -304,9 +299,14 @@ class cluster {
   void process_ready(std::size_t i) {
     auto& m = members_[i];
     auto batch = replica(i).take_ready();
-    if (auto error =
-            storage::memory_log_store(m.disk).save(batch.snapshot, batch.entries, batch.state))
+    auto machine = replica(i).take_machine_write();
+    storage::durable_write write{&machine.changes, machine.compaction,
+                                 batch.snapshot ? &*batch.snapshot : nullptr, batch.entries,
+                                 batch.state};
+    if (auto error = storage::memory_log_store(m.disk).save(write))
       FAIL(m.name << " cannot persist: " << error->message);
+    replica(i).machine_written(machine);
+    if (machine.compaction) ++m.compactions_stored;
     if (batch.snapshot) ++m.snapshots_installed;
     store_replica_output out;
     if (auto fatal = replica(i).finish(batch, out)) FAIL(m.name << " stops: " << *fatal);
@@ -803,7 +803,7 @@ TEST_CASE("the leader compacts what revisions_retained no longer keeps", "[store
 
 TEST_CASE("a lagging replica catches up by snapshot and restarts from its disk", "[store]") {
   auto settings = test_settings();
-  settings.snapshot_entries = 5;
+  settings.log_entries_retained = 2;
   cluster c(3, settings);
   auto leader = c.elect();
   auto lagging = (leader + 1) % c.size();
@@ -819,19 +819,22 @@ TEST_CASE("a lagging replica catches up by snapshot and restarts from its disk",
   REQUIRE_FALSE(c.replica(leader).submit_compact(compact, 15));
   c.drive();
   REQUIRE(answer_of(the_completion(c[leader].compactions, compact)) == 15);
-  // More entries than snapshot_entries after the compaction: the leader's
-  // latest snapshot includes it.
+  // The image the lagging replica gets includes the MVCC compaction.
   for (int i = 21; i <= 26; ++i)
     commit_put(c, leader, "k" + std::to_string(i % 7), "v" + std::to_string(i));
 
   const auto& leader_raft = c.replica(leader).raft();
-  // 29 entries applied (a no-op, 27 puts, the compaction): a snapshot every 5.
+  // 29 entries applied (a no-op, 27 puts, the compaction); the log keeps 2
+  // behind the durable state machine, compacted once 4 accumulated.
   CHECK(leader_raft.log().applied() == 29);
-  CHECK(leader_raft.log().snapshot().index == 25);
-  CHECK(c[leader].snapshots_stored == 5);
-  CHECK(c[other].snapshots_stored == 5);
-  REQUIRE(c[leader].disk->contents.image);
-  CHECK(c[leader].disk->contents.image->metadata.index == 25);
+  CHECK(leader_raft.log().snapshot().index >= 29 - 2 - 4);
+  CHECK(c[leader].compactions_stored >= 5);
+  CHECK(c[other].compactions_stored >= 5);
+  REQUIRE(c[leader].disk->contents.base);
+  CHECK(c[leader].disk->contents.base->index <= leader_raft.log().snapshot().index);
+  CHECK(c[leader].disk->contents.base->index >= 29 - 2 - 4 - 4);
+  // The durable state machine is at or behind what was applied, ahead of the base.
+  CHECK(c[leader].disk->contents.machine.applied >= c[leader].disk->contents.base->index);
   // The entries the lagging replica misses are gone from the leader's log.
   CHECK(leader_raft.log().first_index() > c.replica(lagging).raft().log().last_index() + 1);
 
@@ -858,8 +861,8 @@ TEST_CASE("a lagging replica catches up by snapshot and restarts from its disk",
       auto before = contents(c.replica(i));
       auto applied = c.replica(i).raft().log().applied();
       c.restart(i);
-      // Replaying what is durable (snapshot, then committed entries) alone
-      // restores the state, before any message arrives.
+      // Replaying what is durable (the state machine, then the committed
+      // entries after it) alone restores the state, before any message arrives.
       c.drive();
       CHECK(c.replica(i).raft().log().applied() == applied);
       CHECK(c.replica(i).state().current_revision() == revision);

@@ -36,15 +36,16 @@ node::node(replica_id self, persisted_state persisted, raft_settings settings, s
   term_ = persisted.state.term;
   vote_ = persisted.state.vote;
   snapshot_metadata base;
-  if (persisted.snapshot) {
-    base = persisted.snapshot->metadata;
-    snapshot_ = std::move(persisted.snapshot);
-  } else {
+  if (persisted.base)
+    base = *persisted.base;
+  else
     base.config = persisted.bootstrap;
-  }
   config_ = base.config;
   config_history_.push_back({base.index, base.config});
-  log_.restore(base, std::move(persisted.entries), persisted.state.commit);
+  // What the state machine applied was committed, even if the hard state's
+  // commit index (not written on its own) is older.
+  log_.restore(base, std::move(persisted.entries),
+               std::max(persisted.state.commit, persisted.applied));
   on_committed(base.index);
   log_.applied_to(std::clamp(persisted.applied, base.index, log_.committed()));
   handed_out_state_ = hard_state{term_, vote_, log_.committed()};
@@ -89,6 +90,7 @@ void node::reset(std::uint64_t term) {
   pending_reads_.clear();
   acked_round_.clear();
   uncommitted_bytes_ = 0;
+  snapshot_wanted_ = false;
 }
 
 void node::become_follower(std::uint64_t term, const replica_id& leader) {
@@ -307,17 +309,27 @@ void node::advance(const ready& done) {
   if (progress_[self_].acknowledge(log_.stable()) && maybe_commit()) broadcast_append(true);
 }
 
-void node::compact(std::uint64_t index, std::vector<std::uint8_t> data) {
+void node::compact(std::uint64_t index) {
   assert(index <= log_.applied());
   if (index <= log_.snapshot().index) return;
   snapshot_metadata metadata{index, *log_.term(index), config_at(index)};
   log_.compact(metadata);
-  snapshot_ = snapshot{metadata, std::move(data)};
-  // Keep the configuration in force at the snapshot and everything after.
+  // An image older than the base no longer connects to the log.
+  if (snapshot_ && snapshot_->metadata.index < index) snapshot_.reset();
+  // Keep the configuration in force at the base and everything after.
   auto keep = config_history_.begin();
   for (auto it = config_history_.begin(); it != config_history_.end(); ++it)
     if (it->first <= index) keep = it;
   config_history_.erase(config_history_.begin(), keep);
+}
+
+void node::offer_snapshot(std::uint64_t index, std::vector<std::uint8_t> data) {
+  assert(index >= log_.snapshot().index && index <= log_.applied());
+  snapshot_ = snapshot{{index, *log_.term(index), config_at(index)}, std::move(data)};
+  snapshot_wanted_ = false;
+  if (role_ != role::leader) return;
+  for (const auto& [id, tracked] : progress_)
+    if (id != self_ && !log_.term(tracked.next - 1)) send_append(id, true);
 }
 
 }  // namespace troupe::store::raft

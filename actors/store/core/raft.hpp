@@ -41,10 +41,10 @@ namespace troupe::store::raft {
 // What a replica reloads from its durable storage at start.
 struct persisted_state {
   hard_state state;
-  std::optional<raft::snapshot> snapshot;  // the latest durable snapshot
-  std::vector<log_entry> entries;          // the durable log after the snapshot
-  std::uint64_t applied = 0;               // the state machine has applied up to here
-  configuration bootstrap;                 // the first configuration, when no snapshot
+  std::optional<snapshot_metadata> base;  // the log starts after it (none: at 1)
+  std::vector<log_entry> entries;         // the durable log after the base
+  std::uint64_t applied = 0;              // the durable state machine's applied index
+  configuration bootstrap;                // the first configuration, when no base
 };
 
 class node {
@@ -59,9 +59,14 @@ class node {
   std::optional<raft_error> propose_change(const storage::config_change& change);
   std::optional<raft_error> read_index(std::uint64_t context);
   void transfer_leadership(const replica_id& target);
-  // The state machine has applied up to `index` (<= applied) and `data`
-  // is its image there: entries up to `index` may be dropped.
-  void compact(std::uint64_t index, std::vector<std::uint8_t> data);
+  // The state machine is durable up to `index` (<= applied): entries up to
+  // it may be dropped (the log's base moves there).
+  void compact(std::uint64_t index);
+  // Whether the leader needs an image of the state machine for a follower
+  // behind the log's base; it asks until offer_snapshot() gives one.
+  bool wants_snapshot() const { return snapshot_wanted_; }
+  // `data` is the state machine's image at `index` (base <= index <= applied).
+  void offer_snapshot(std::uint64_t index, std::vector<std::uint8_t> data);
 
   bool has_ready() const;
   ready take_ready();
@@ -74,8 +79,8 @@ class node {
   const configuration& config() const { return config_; }
   const raft_log& log() const { return log_; }
   const std::map<replica_id, progress>& followers() const { return progress_; }
-  // The latest snapshot (from compact() or the leader): what the replica
-  // persists so that a restart can begin there.
+  // The image the leader sends to followers behind the base (offered, or
+  // received from an earlier leader), while the log still follows it.
   const std::optional<snapshot>& latest_snapshot() const { return snapshot_; }
 
  private:
@@ -132,7 +137,8 @@ class node {
   // Configurations in force from each index on (the latest before the
   // snapshot is kept), so a snapshot at index i records config_at(i).
   std::vector<std::pair<std::uint64_t, configuration>> config_history_;
-  std::optional<snapshot> snapshot_;           // for lagging followers
+  std::optional<snapshot> snapshot_;  // for lagging followers
+  bool snapshot_wanted_ = false;
   std::optional<snapshot> received_snapshot_;  // to hand out in ready
   hard_state handed_out_state_;
 

@@ -105,8 +105,12 @@ void node::send_append(const replica_id& to, bool send_if_empty) {
   if (tracked.paused(settings_.inflight_messages_max)) return;
   auto previous_term = log_.term(tracked.next - 1);
   if (!previous_term) {
-    // The follower needs entries we compacted away: send the snapshot.
-    assert(snapshot_);
+    // The follower needs entries we compacted away: send an image of the
+    // state machine that the log still follows, once the replica offers one.
+    if (!snapshot_ || snapshot_->metadata.index < log_.snapshot().index) {
+      snapshot_wanted_ = true;
+      return;
+    }
     tracked.become_snapshot(snapshot_->metadata.index);
     send(message{.type = message_type::snapshot, .to = to, .snapshot = snapshot_});
     return;

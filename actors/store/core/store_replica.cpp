@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <type_traits>
+#include <utility>
 
 #include "storage/core/store_command_codec.hpp"
 
@@ -38,7 +39,8 @@ void note_leadership(raft::role& last_role, std::uint64_t& last_term, const raft
 
 std::optional<std::string> store_replica_settings::validate() const {
   if (auto error = raft.validate()) return error;
-  if (snapshot_entries == 0) return "snapshot_entries: must be at least 1";
+  if (log_entries_retained == 0) return "log_entries_retained: must be at least 1";
+  if (machine_changes_max == 0) return "machine_changes_max: must be at least 1";
   if (revisions_retained < 0) return "revisions_retained: must not be negative";
   if (pending_requests_max == 0) return "pending_requests_max: must be at least 1";
   if (request_timeout_ticks == 0) return "request_timeout_ticks: must be at least 1";
@@ -49,19 +51,16 @@ std::optional<std::string> store_replica_settings::validate() const {
 std::variant<store_replica, storage::log_store_error> store_replica::open(
     raft::replica_id self, storage::stored_state loaded, storage::configuration bootstrap,
     store_replica_settings settings, std::uint64_t seed) {
-  storage::mvcc_store state;
+  auto restored = storage::mvcc_store::from_image(loaded.machine);
+  if (auto* error = std::get_if<store_error>(&restored))
+    return storage::log_store_error{*error, "the stored state machine at index " +
+                                                std::to_string(loaded.machine.applied) +
+                                                " does not load: " + to_string(*error)};
+  auto state = std::get<storage::mvcc_store>(std::move(restored));
   raft::persisted_state persisted;
-  if (loaded.image) {
-    auto restored = storage::mvcc_store::restore(loaded.image->data);
-    if (auto* error = std::get_if<store_error>(&restored))
-      return storage::log_store_error{*error, "the stored snapshot at index " +
-                                                  std::to_string(loaded.image->metadata.index) +
-                                                  " does not restore: " + to_string(*error)};
-    state = std::get<storage::mvcc_store>(std::move(restored));
-    persisted.applied = loaded.image->metadata.index;
-  }
+  persisted.applied = loaded.machine.applied;
   persisted.state = loaded.state;
-  persisted.snapshot = std::move(loaded.image);
+  persisted.base = loaded.base;
   persisted.entries = std::move(loaded.entries);
   persisted.bootstrap = std::move(bootstrap);
   return store_replica(std::move(self), std::move(persisted), std::move(state), settings, seed);
@@ -73,9 +72,16 @@ store_replica::store_replica(raft::replica_id self, raft::persisted_state persis
     : settings_(settings),
       raft_(
           std::make_unique<raft::node>(std::move(self), std::move(persisted), settings.raft, seed)),
-      state_(std::move(state)),
       // Distinct from the Raft core's use of the seed; never 0 (anonymous).
-      nonce_((seed * 0x9e3779b97f4a7c15ULL) | 1) {}
+      nonce_((seed * 0x9e3779b97f4a7c15ULL) | 1) {
+  machine_durable_ = raft_->log().applied();
+  set_state(std::move(state));
+}
+
+void store_replica::set_state(storage::mvcc_store state) {
+  state_ = std::move(state);
+  state_.enable_journal();
+}
 
 std::optional<store_error> store_replica::admit() const {
   if (pending_requests() >= settings_.pending_requests_max) return store_error::queue_full;
@@ -191,6 +197,7 @@ void store_replica::tick(store_replica_output& out) {
   if (now_ % retention_check_ticks == 0) maybe_compact_by_retention();
   check_leadership(out);
   deliver_watches(out);
+  maybe_offer_snapshot();
 }
 
 void store_replica::maybe_compact_by_retention() {
@@ -213,7 +220,11 @@ std::optional<std::string> store_replica::finish(const raft::ready& batch,
     if (auto* error = std::get_if<store_error>(&restored))
       return "the leader's snapshot at index " + std::to_string(batch.snapshot->metadata.index) +
              " does not restore: " + to_string(*error);
-    state_ = std::get<storage::mvcc_store>(std::move(restored));
+    // The durable write that carried the snapshot replaced the stored
+    // state machine with it.
+    set_state(std::get<storage::mvcc_store>(std::move(restored)));
+    machine_durable_ = batch.snapshot->metadata.index;
+    compaction_.reset();
   }
   out.messages.insert(out.messages.end(), batch.messages.begin(), batch.messages.end());
   for (const auto& entry : batch.committed)
@@ -230,8 +241,21 @@ std::optional<std::string> store_replica::finish(const raft::ready& batch,
   serve_reads(out);
   check_leadership(out);
   deliver_watches(out);
-  maybe_snapshot(out);
+  maybe_offer_snapshot();
   return std::nullopt;
+}
+
+machine_write store_replica::take_machine_write() {
+  return machine_write{state_.take_changes(raft_->log().applied()), std::exchange(compaction_, {})};
+}
+
+void store_replica::machine_written(const machine_write& done) {
+  machine_durable_ = std::max(machine_durable_, done.changes.applied);
+  maybe_compact_log();
+}
+
+bool store_replica::machine_write_due() const {
+  return state_.journal_size() >= settings_.machine_changes_max || compaction_.has_value();
 }
 
 std::optional<std::string> store_replica::apply(const storage::log_entry& entry,
@@ -341,11 +365,17 @@ void store_replica::deliver_watches(store_replica_output& out) {
   }
 }
 
-void store_replica::maybe_snapshot(store_replica_output& out) {
-  auto applied = raft_->log().applied();
-  if (applied < raft_->log().snapshot().index + settings_.snapshot_entries) return;
-  raft_->compact(applied, state_.snapshot());
-  out.compaction = *raft_->latest_snapshot();
+void store_replica::maybe_compact_log() {
+  auto retained = settings_.log_entries_retained;
+  auto base = raft_->log().snapshot().index;
+  if (machine_durable_ < base + 2 * retained) return;
+  raft_->compact(machine_durable_ - retained);
+  compaction_ = raft_->log().snapshot();
+}
+
+void store_replica::maybe_offer_snapshot() {
+  if (!raft_->wants_snapshot()) return;
+  raft_->offer_snapshot(raft_->log().applied(), state_.snapshot());
 }
 
 }  // namespace troupe::store

@@ -6,10 +6,18 @@
 //
 // Driving it (the actor's loop, in this order):
 //   1. feed inputs: tick(), step(message), submit_txn/submit_range/watch...;
-//   2. while has_ready(): batch = take_ready(); persist batch.snapshot,
-//      batch.entries and batch.state in one durable write; then
-//      out = finish(batch) and carry `out` out: send its messages, answer its
-//      completions, deliver its watch events and store its compaction image.
+//   2. while has_ready(): batch = take_ready(); persist, in one durable write,
+//      take_machine_write() (the state machine's changes since the last write
+//      and the log's new base), batch.snapshot, batch.entries and
+//      batch.state, then call machine_written(); then out = finish(batch) and
+//      carry `out` out: send its messages, answer its completions and deliver
+//      its watch events.
+//   3. when a batch needs no durable write, the machine's changes wait for
+//      the next one; machine_write_due() says when they should not wait (too
+//      many, or a log compaction pending), and an idle replica writes them on
+//      a timer. Acknowledged writes are durable in the log meanwhile: a
+//      restart loads the state machine as last written and re-applies the
+//      committed entries after it.
 // A failed write must stop the replica (nothing of the batch may be acted
 // on): the actor exits and a restart reloads what was durable.
 //
@@ -50,11 +58,14 @@ using ticket = std::uint64_t;
 
 struct store_replica_settings {
   raft::raft_settings raft;
-  // Compact the log (snapshot the state machine) once this many entries were
-  // applied since the last snapshot: etcd's --snapshot-count default. A
-  // snapshot serializes the whole state machine on the replica's thread,
-  // which stalls it for a time proportional to the store's size.
-  std::uint64_t snapshot_entries = 100'000;
+  // The log keeps this many entries behind the durable state machine for
+  // followers that lag (etcd's snapshot catch-up entries), and is compacted
+  // once twice that has accumulated. A follower further behind gets an image
+  // of the state machine, which the leader serializes on its thread.
+  std::uint64_t log_entries_retained = 10'000;
+  // Write the state machine's changes with the next durable write of the log,
+  // or on their own once this many records have accumulated.
+  std::size_t machine_changes_max = 64 * 1024;
   // Keep this many revisions readable; older ones are compacted away
   // automatically by the leader (etcd's revision retention) once a tenth of
   // that has accumulated beyond it. 0: never.
@@ -87,15 +98,20 @@ struct store_replica_output {
   // Watches ended by the replica (only `compacted`: a snapshot from the
   // leader skipped past them); the watcher re-watches from a newer revision.
   std::vector<std::pair<std::uint64_t, store_error>> ended_watches;
-  // A snapshot of the state machine to store with raft_log_store::compact().
-  std::optional<storage::snapshot> compaction;
+};
+
+// What the next durable write carries for the state machine.
+struct machine_write {
+  storage::machine_changes changes;
+  std::optional<storage::snapshot_metadata> compaction;  // the log's new base
+  bool empty() const { return changes.empty() && !compaction; }
 };
 
 class store_replica {
  public:
   // `loaded` is what the log store held; `nonce` tells this incarnation's
   // proposals apart from every other replica's (randomness is an input).
-  // Fails with bad_data_dir when the stored snapshot does not restore.
+  // Fails with bad_data_dir when the stored state machine does not load.
   static std::variant<store_replica, storage::log_store_error> open(
       raft::replica_id self, storage::stored_state loaded, storage::configuration bootstrap,
       store_replica_settings settings, std::uint64_t seed);
@@ -124,6 +140,14 @@ class store_replica {
   // means the replica must stop.
   std::optional<std::string> finish(const raft::ready& batch, store_replica_output& out);
 
+  // The state machine's side of durable writes (see "Driving it").
+  machine_write take_machine_write();
+  void machine_written(const machine_write& done);
+  bool machine_write_due() const;
+  bool machine_write_pending() const {
+    return state_.journal_size() > 0 || compaction_.has_value();
+  }
+
   const raft::node& raft() const { return *raft_; }
   const storage::mvcc_store& state() const { return state_; }
   std::size_t pending_requests() const {
@@ -151,6 +175,7 @@ class store_replica {
 
   store_replica(raft::replica_id self, raft::persisted_state persisted, storage::mvcc_store state,
                 store_replica_settings settings, std::uint64_t seed);
+  void set_state(storage::mvcc_store state);
 
   std::optional<store_error> admit() const;
   store_error refusal_of(raft::raft_error error) const;
@@ -158,7 +183,8 @@ class store_replica {
   void complete_changes(const raft::ready& batch, store_replica_output& out);
   void serve_reads(store_replica_output& out);
   void deliver_watches(store_replica_output& out);
-  void maybe_snapshot(store_replica_output& out);
+  void maybe_compact_log();
+  void maybe_offer_snapshot();
   void maybe_compact_by_retention();
   // Leadership lost: every pending request is refused (not_leader).
   void check_leadership(store_replica_output& out);
@@ -166,6 +192,8 @@ class store_replica {
   store_replica_settings settings_;
   std::unique_ptr<raft::node> raft_;
   storage::mvcc_store state_;
+  std::uint64_t machine_durable_ = 0;  // the applied index of the durable state machine
+  std::optional<storage::snapshot_metadata> compaction_;  // for the next machine write
   std::uint64_t nonce_ = 0;
   std::uint64_t next_sequence_ = 1;
   std::uint32_t now_ = 0;  // ticks since start
