@@ -42,6 +42,7 @@ int main(int argc, char** argv) {
   if (command.command == "up") return run_up(command);
   if (command.command == "node") return run_node(command);
   if (command.command == "members") return run_members(command);
+  if (command.command == "store") return run_store(command);
   if (command.command == "version") {
     std::cout << "troupe " << TROUPE_VERSION << " (CAF 0.17, Kubernetes API v1.32)" << std::endl;
     return exit_ok;

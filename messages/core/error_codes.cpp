@@ -38,6 +38,8 @@ std::string to_string(store_error value) {
       return "timeout";
     case store_error::bad_data_dir:
       return "bad_data_dir";
+    case store_error::learner_not_ready:
+      return "learner_not_ready";
   }
   return "unknown";
 }

@@ -44,6 +44,8 @@ enum class store_error : std::uint8_t {
   timeout,
   /// The data directory is corrupt or belongs to another cluster or replica.
   bad_data_dir,
+  /// A learner cannot be promoted yet: it has not caught up with the log.
+  learner_not_ready,
 };
 
 /// Errors of the api actor; the gateway maps each to a Kubernetes Status.

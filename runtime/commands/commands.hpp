@@ -13,6 +13,7 @@ constexpr int exit_usage = 2;
 int run_up(const parsed_command& command);
 int run_node(const parsed_command& command);
 int run_members(const parsed_command& command);
+int run_store(const parsed_command& command);
 
 // Loads --config (if given) over `defaults`, applies the flags, validates and
 // checks TLS files. On error prints "troupe <command>: <error>" and returns

@@ -46,8 +46,22 @@ const std::vector<command_spec>& commands() {
        {{"connect", "HOST:PORT", "a node's actor network address"},
         {"config", "FILE", "a node config whose tls files to connect with"},
         {"timeout-ms", "MS", "how long to wait for the answer (default 5000)"}}},
+      {"store",
+       "troupe store status|add-learner NAME|promote NAME|remove NAME --connect HOST:PORT "
+       "[--config FILE] [--timeout-ms MS]",
+       "Inspects or changes the consensus store's replicas through the node at HOST:PORT.\n"
+       "status prints each replica's role, term, leader and applied index. add-learner NAME\n"
+       "adds the store replica of node NAME as a learner (it catches up without voting),\n"
+       "promote NAME makes a learner a voter once it has caught up (waiting up to\n"
+       "--timeout-ms), remove NAME removes a replica; each change is committed by the store\n"
+       "before it prints the voters and learners. Start the new node first, with\n"
+       "store.initial-replicas naming the existing replicas.",
+       {{"connect", "HOST:PORT", "a node's actor network address"},
+        {"config", "FILE", "a node config whose tls files to connect with"},
+        {"timeout-ms", "MS", "how long to wait for the answer (default 5000)"}},
+       2},
       {"version", "troupe version", "Prints the version.", {}},
-      {"help", "troupe help [COMMAND]", "Prints help for troupe or one of its commands.", {}},
+      {"help", "troupe help [COMMAND]", "Prints help for troupe or one of its commands.", {}, 1},
   };
   return all;
 }
@@ -112,7 +126,7 @@ std::variant<parsed_command, std::string> parse_command_line(
       continue;
     }
     if (argument.rfind("--", 0) != 0) {
-      if (result.command == "help" && result.positionals.empty()) {
+      if (result.positionals.size() < command->positionals_max) {
         result.positionals.push_back(argument);
         continue;
       }

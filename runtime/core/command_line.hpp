@@ -25,9 +25,10 @@ struct command_spec {
   std::string synopsis;
   std::string summary;
   std::vector<flag_spec> flags;
+  std::size_t positionals_max = 0;  // arguments that are not flags
 };
 
-// up, node, members, version, help: the single source of flags and help text.
+// up, node, members, store, version, help: the single source of flags and help text.
 const std::vector<command_spec>& commands();
 
 struct parsed_command {

@@ -24,7 +24,7 @@ TEST_CASE("troupe prints help and version and exits 0", "[e2e]") {
   auto help = run_troupe(dir, {"help"});
   CHECK(help.code == 0);
   CHECK(help.out.find("Commands:") != std::string::npos);
-  for (auto command : {"up", "node", "members", "version", "help"}) {
+  for (auto command : {"up", "node", "members", "store", "version", "help"}) {
     auto usage = run_troupe(dir, {command, "--help"});
     CHECK(usage.code == 0);
     CHECK(usage.out.rfind(std::string("Usage: troupe ") + command, 0) == 0);

@@ -912,6 +912,36 @@ TEST_CASE("a retried txn applies at most once", "[store]") {
   }
 }
 
+TEST_CASE("only a learner that has caught up is promoted to voter", "[store]") {
+  auto settings = test_settings();
+  settings.promotable_lag_entries = 2;
+  cluster c(3, settings);
+  auto leader = c.elect();
+  auto learner = (leader + 1) % c.size();
+  auto name = c[learner].name;
+  auto change = [&](replica_change::kind kind, const std::string& replica) {
+    auto id = c.next_ticket();
+    auto refused = c.replica(leader).submit_change(id, {kind, replica});
+    if (refused) return std::variant<store_members, store_error>(*refused);
+    c.drive();
+    return std::variant<store_members, store_error>(the_completion(c[leader].changes, id));
+  };
+  // Not a learner (unknown, or a voter): refused.
+  CHECK(error_of(change(replica_change::kind::add_voter, "nobody")) ==
+        store_error::malformed_request);
+  REQUIRE(std::holds_alternative<store_members>(change(replica_change::kind::remove, name)));
+  REQUIRE(std::holds_alternative<store_members>(change(replica_change::kind::add_learner, name)));
+  // The learner is down while the log grows past the allowed lag.
+  c[learner].up = false;
+  for (int i = 0; i < 5; ++i) commit_put(c, leader, "k" + std::to_string(i), "v");
+  CHECK(error_of(change(replica_change::kind::add_voter, name)) == store_error::learner_not_ready);
+  c[learner].up = true;
+  c.tick(3);
+  auto promoted = change(replica_change::kind::add_voter, name);
+  REQUIRE(std::holds_alternative<store_members>(promoted));
+  CHECK(std::get<store_members>(promoted).voters.size() == 3);
+}
+
 TEST_CASE("replica changes go one at a time through the leader and answer the new replicas",
           "[store]") {
   cluster c(3);

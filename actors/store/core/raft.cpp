@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cassert>
+#include <utility>
 
 namespace troupe::store::raft {
 
@@ -91,6 +92,7 @@ void node::reset(std::uint64_t term) {
   acked_round_.clear();
   uncommitted_bytes_ = 0;
   snapshot_wanted_ = false;
+  append_pending_ = false;
 }
 
 void node::become_follower(std::uint64_t term, const replica_id& leader) {
@@ -286,6 +288,7 @@ bool node::has_ready() const {
 }
 
 ready node::take_ready() {
+  if (std::exchange(append_pending_, false) && role_ == role::leader) broadcast_append(false);
   ready result;
   result.snapshot = received_snapshot_;
   result.entries = log_.unstable_entries();

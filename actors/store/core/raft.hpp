@@ -139,6 +139,7 @@ class node {
   std::vector<std::pair<std::uint64_t, configuration>> config_history_;
   std::optional<snapshot> snapshot_;  // for lagging followers
   bool snapshot_wanted_ = false;
+  bool append_pending_ = false;                // proposals not yet sent to followers
   std::optional<snapshot> received_snapshot_;  // to hand out in ready
   hard_state handed_out_state_;
 

@@ -72,7 +72,9 @@ std::optional<raft_error> node::propose(storage::command_bytes command,
     return raft_error::uncommitted_too_large;
   uncommitted_bytes_ += bytes;
   log_.append({std::move(entry)});
-  broadcast_append(false);
+  // Sent by take_ready(): proposals made between two batches share one
+  // append per follower instead of one each.
+  append_pending_ = true;
   return std::nullopt;
 }
 

@@ -66,6 +66,9 @@ struct store_replica_settings {
   // Write the state machine's changes with the next durable write of the log,
   // or on their own once this many records have accumulated.
   std::size_t machine_changes_max = 64 * 1024;
+  // A learner is promoted only when its log is at most this many entries
+  // behind the leader's commit index.
+  std::uint64_t promotable_lag_entries = 1000;
   // Keep this many revisions readable; older ones are compacted away
   // automatically by the leader (etcd's revision retention) once a tenth of
   // that has accumulated beyond it. 0: never.
@@ -124,7 +127,9 @@ class store_replica {
                                           store_replica_output& out);
   std::optional<store_error> submit_compact(ticket id, std::int64_t revision);
   // One replica change at a time (queue_full while one is pending); it
-  // completes with the replicas once committed.
+  // completes with the replicas once committed. Only a learner may be made a
+  // voter (malformed_request otherwise), once it has caught up with the log
+  // (learner_not_ready until then).
   std::optional<store_error> submit_change(ticket id, const replica_change& change);
   // Starts a watch (its id is returned) whose events finish() and tick()
   // deliver from now on, beginning with any history since start_revision.
