@@ -5,7 +5,6 @@
 #include <iostream>
 
 #include "messages/interfaces/membership_actor.hpp"
-#include "runtime/actor_system_setup.hpp"
 #include "runtime/commands/commands.hpp"
 #include "runtime/commands/remote_node.hpp"
 
@@ -32,25 +31,21 @@ void print_table(const std::vector<member_info>& members) {
 }  // namespace
 
 int run_members(const parsed_command& command) {
-  auto options = parse_remote_options(command);
-  if (!options) return exit_usage;
-  caf::actor_system_config config;
-  configure_actor_system(config, options->tls);
-  caf::actor_system system{config};
-  caf::scoped_actor self{system};
-  auto membership = connect_membership(system, self, *options, "members");
-  if (!membership) return exit_failure;
-  int code = exit_failure;
-  self->request(*membership, options->timeout, members_atom::value)
-      .receive(
-          [&](std::vector<member_info>& members) {
-            print_table(members);
-            code = exit_ok;
-          },
-          [&](caf::error& error) {
-            std::cerr << "troupe members: " << system.render(error) << std::endl;
-          });
-  return code;
+  return run_with_membership(
+      command, [](caf::actor_system& system, caf::scoped_actor& self,
+                  const membership_actor& membership, std::chrono::milliseconds timeout) {
+        int code = exit_failure;
+        self->request(membership, timeout, members_atom::value)
+            .receive(
+                [&](std::vector<member_info>& members) {
+                  print_table(members);
+                  code = exit_ok;
+                },
+                [&](caf::error& error) {
+                  std::cerr << "troupe members: " << system.render(error) << std::endl;
+                });
+        return code;
+      });
 }
 
 }  // namespace troupe::runtime

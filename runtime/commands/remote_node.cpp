@@ -6,6 +6,7 @@
 #include <iostream>
 
 #include "runtime/actor_system_setup.hpp"
+#include "runtime/commands/commands.hpp"
 #include "runtime/config_loader.hpp"
 
 namespace troupe::runtime {
@@ -37,6 +38,8 @@ std::optional<remote_options> parse_remote_options(const parsed_command& command
   return options;
 }
 
+namespace {
+
 std::optional<membership_actor> connect_membership(caf::actor_system& system,
                                                    caf::scoped_actor& self,
                                                    const remote_options& options,
@@ -58,6 +61,20 @@ std::optional<membership_actor> connect_membership(caf::actor_system& system,
                       << system.render(error) << std::endl;
           });
   return result;
+}
+
+}  // namespace
+
+int run_with_membership(const parsed_command& command, const remote_action& action) {
+  auto options = parse_remote_options(command);
+  if (!options) return exit_usage;
+  caf::actor_system_config config;
+  configure_actor_system(config, options->tls);
+  caf::actor_system system{config};
+  caf::scoped_actor self{system};
+  auto membership = connect_membership(system, self, *options, command.command);
+  if (!membership) return exit_failure;
+  return action(system, self, *membership, options->timeout);
 }
 
 }  // namespace troupe::runtime

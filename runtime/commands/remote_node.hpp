@@ -7,6 +7,7 @@
 #include <caf/all.hpp>
 
 #include <chrono>
+#include <functional>
 #include <optional>
 #include <string>
 
@@ -27,10 +28,14 @@ struct remote_options {
 // Nothing (after printing why) when a flag is missing or invalid.
 std::optional<remote_options> parse_remote_options(const parsed_command& command);
 
-// The node's membership actor, or nothing (after printing why).
-std::optional<membership_actor> connect_membership(caf::actor_system& system,
-                                                   caf::scoped_actor& self,
-                                                   const remote_options& options,
-                                                   const std::string& command);
+using remote_action =
+    std::function<int(caf::actor_system& system, caf::scoped_actor& self,
+                      const membership_actor& membership, std::chrono::milliseconds timeout)>;
+
+// Parses the remote flags of `command`, starts an actor system with their
+// TLS files, connects to the node's membership actor and runs `action` with
+// it. Returns the action's exit code, or exit_usage for bad flags and
+// exit_failure when the node cannot be reached (after printing why).
+int run_with_membership(const parsed_command& command, const remote_action& action);
 
 }  // namespace troupe::runtime

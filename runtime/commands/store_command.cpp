@@ -11,7 +11,6 @@
 #include "actors/store/store_client.hpp"
 #include "messages/errors.hpp"
 #include "messages/interfaces/store_replica_actor.hpp"
-#include "runtime/actor_system_setup.hpp"
 #include "runtime/commands/commands.hpp"
 #include "runtime/commands/remote_node.hpp"
 
@@ -110,16 +109,12 @@ int run_store(const parsed_command& command) {
     if (arguments.size() != 2) return usage_error(action + " needs the replica's node name");
     change.replica = arguments[1];
   }
-  auto options = parse_remote_options(command);
-  if (!options) return exit_usage;
-  caf::actor_system_config config;
-  configure_actor_system(config, options->tls);
-  caf::actor_system system{config};
-  caf::scoped_actor self{system};
-  auto membership = connect_membership(system, self, *options, "store");
-  if (!membership) return exit_failure;
-  if (action == "status") return print_status(system, self, *membership, options->timeout);
-  return change_replicas(system, self, *membership, options->timeout, change);
+  return run_with_membership(
+      command, [&](caf::actor_system& system, caf::scoped_actor& self,
+                   const membership_actor& membership, std::chrono::milliseconds timeout) {
+        if (action == "status") return print_status(system, self, membership, timeout);
+        return change_replicas(system, self, membership, timeout, change);
+      });
 }
 
 }  // namespace troupe::runtime

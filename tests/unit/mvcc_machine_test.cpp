@@ -15,12 +15,6 @@ using namespace troupe::testing;
 
 namespace {
 
-txn_response apply(mvcc_store& store, const txn_request& request) {
-  auto result = store.txn(request);
-  REQUIRE(std::holds_alternative<txn_response>(result));
-  return std::get<txn_response>(result);
-}
-
 range_response everything(const mvcc_store& store, std::int64_t revision = 0) {
   range_request request;
   request.key = std::string(1, '\0');

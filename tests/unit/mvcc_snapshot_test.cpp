@@ -25,12 +25,6 @@ const std::string every_key_from(1, '\0');
 constexpr std::uint32_t magic = 0x43564d54;
 constexpr std::uint32_t format_version = 1;
 
-txn_response apply(mvcc_store& store, const txn_request& request) {
-  auto result = store.txn(request);
-  REQUIRE(std::holds_alternative<txn_response>(result));
-  return std::get<txn_response>(result);
-}
-
 std::string describe(const key_value& kv) {
   return kv.key + "=" + kv.value + " c" + std::to_string(kv.create_revision) + " m" +
          std::to_string(kv.mod_revision) + " v" + std::to_string(kv.version);

@@ -17,12 +17,6 @@ using namespace troupe::testing;
 
 namespace {
 
-txn_response apply(mvcc_store& store, const txn_request& request) {
-  auto result = store.txn(request);
-  REQUIRE(std::holds_alternative<txn_response>(result));
-  return std::get<txn_response>(result);
-}
-
 std::int64_t put(mvcc_store& store, const std::string& key, const std::string& value) {
   return apply(store, txn_request{{}, {put_operation(key, value)}, {}}).revision;
 }

@@ -4,7 +4,12 @@
 #include <string>
 #include <utility>
 
+#include <catch2/catch.hpp>
+
+#include <variant>
+
 #include "messages/core/store.hpp"
+#include "storage/core/mvcc_store.hpp"
 
 namespace troupe::testing {
 
@@ -21,6 +26,13 @@ inline txn_operation remove_operation(std::string key, std::string range_end = {
 
 inline txn_operation range_operation(std::string key, std::string range_end = {}) {
   return txn_operation{txn_operation::kind::range, std::move(key), std::move(range_end), {}};
+}
+
+// Applies a txn the store must accept.
+inline txn_response apply(storage::mvcc_store& store, const txn_request& request) {
+  auto result = store.txn(request);
+  REQUIRE(std::holds_alternative<txn_response>(result));
+  return std::get<txn_response>(result);
 }
 
 }  // namespace troupe::testing
