@@ -20,7 +20,9 @@ std::optional<remote_options> parse_remote_options(const parsed_command& command
   if (connect == command.flags.end()) return fail("flag --connect is required");
   auto endpoint = net::parse_endpoint(connect->second);
   if (auto* error = std::get_if<std::string>(&endpoint)) return fail("--connect: " + *error);
-  remote_options options{connect->second, std::get<net::endpoint>(endpoint), {}, {}};
+  remote_options options;
+  options.address = connect->second;
+  options.endpoint = std::get<net::endpoint>(endpoint);
   if (auto flag = command.flags.find("timeout-ms"); flag != command.flags.end()) {
     auto value = std::atoll(flag->second.c_str());
     if (value <= 0 || value > 600000)

@@ -145,7 +145,15 @@ TEST_CASE("a TLS node answers troupe members only with a certificate of its CA",
         {TROUPE_BINARY, "members", "--connect", address, "--config", dir.file("tls.yaml")},
         dir.file("members"));
   };
-  REQUIRE(in_process_cluster::wait_until([&] { return with_certificate().code == 0; }, 20s));
+  run_result last;
+  bool answered = in_process_cluster::wait_until(
+      [&] {
+        last = with_certificate();
+        return last.code == 0;
+      },
+      20s);
+  INFO("troupe members: exit " << last.code << ", " << last.err);
+  REQUIRE(answered);
   CHECK(with_certificate().out.find("secure ") != std::string::npos);
   auto plain = run_command({TROUPE_BINARY, "members", "--connect", address}, dir.file("plain"));
   CHECK(plain.code == 1);
