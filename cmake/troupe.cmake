@@ -23,6 +23,18 @@ if(CMAKE_CXX_COMPILER_ID STREQUAL "GNU" AND CMAKE_CXX_COMPILER_VERSION VERSION_L
   # rightly leave members at their defaults (GCC bug 96868).
   add_compile_options(-Wno-restrict -Wno-maybe-uninitialized -Wno-missing-field-initializers)
 endif()
+if(CMAKE_CXX_COMPILER_ID STREQUAL "Clang")
+  # Aggregates initialised in part rightly leave the rest at their defaults.
+  add_compile_options(-Wno-missing-field-initializers)
+endif()
+if(TROUPE_FUZZ)
+  if(NOT CMAKE_CXX_COMPILER_ID STREQUAL "Clang")
+    message(FATAL_ERROR "TROUPE_FUZZ needs clang (libFuzzer): -DCMAKE_CXX_COMPILER=clang++")
+  endif()
+  add_compile_options(-fsanitize=fuzzer-no-link,address,undefined -fno-omit-frame-pointer
+                      -fno-sanitize-recover=undefined)
+  add_link_options(-fsanitize=address,undefined)
+endif()
 if(TROUPE_SANITIZE)
   add_compile_options(-fsanitize=address,undefined -fno-omit-frame-pointer
                       -fno-sanitize-recover=undefined)

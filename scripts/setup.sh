@@ -5,8 +5,9 @@
 set -euo pipefail
 
 # Build toolchain and libraries (DESIGN.md "Dependencies").
+# clang and libclang-rt-14-dev build the libFuzzer targets (tests/fuzz).
 build_packages=(
-  build-essential cmake ninja-build ccache pkg-config clang-format
+  build-essential cmake ninja-build ccache pkg-config clang-format clang libclang-rt-14-dev
   libcaf-dev libcapnp-dev capnproto liblmdb-dev libyaml-cpp-dev libmnl-dev
   libssl-dev catch2 nlohmann-json3-dev libnftables-dev libarchive-dev
 )

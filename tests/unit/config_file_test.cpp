@@ -141,3 +141,13 @@ TEST_CASE("malformed YAML is reported with its line and column", "[config]") {
   CHECK(error_of("name: a\n---\nname: b\n") == "expected exactly one YAML document, found 2");
   CHECK(error_of("") == "expected exactly one YAML document, found 0");
 }
+
+// yaml-cpp 0.7's LoadAll loops for ever on a document that starts with ','
+// (found by tests/fuzz/config_yaml): such input is refused, naming the place.
+TEST_CASE("a document yaml-cpp cannot get past is refused instead of hanging", "[config]") {
+  CHECK(error_of(",v") == "line 1, column 1: unexpected ','");
+  CHECK(error_of("name: a\n---\n , x\n") == "line 3, column 2: unexpected ','");
+  CHECK(error_of(std::string(20, '\n') +
+                 "---\n---\n---\n---\n---\n---\n---\n---\n---\n---\n---\n---"
+                 "\n---\n---\n---\n---\n---\n---\n") == "more than 16 YAML documents");
+}
