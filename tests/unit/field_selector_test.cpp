@@ -8,6 +8,7 @@
 #include <variant>
 
 #include "messages/core/field_selector.hpp"
+#include "tests/unit/selector_test_support.hpp"
 
 using namespace troupe;
 using field_set = std::map<std::string, std::string>;
@@ -15,16 +16,11 @@ using field_set = std::map<std::string, std::string>;
 namespace {
 
 field_selector parsed(const std::string& text) {
-  auto result = field_selector::parse(text);
-  if (auto* failure = std::get_if<field_selector_error>(&result))
-    FAIL(text << ": " << failure->message);
-  return std::get<field_selector>(result);
+  return testing::parsed_selector<field_selector, field_selector_error>(text);
 }
 
 std::string parse_error(const std::string& text) {
-  auto result = field_selector::parse(text);
-  if (std::holds_alternative<field_selector>(result)) FAIL(text << ": parsed, but should fail");
-  return std::get<field_selector_error>(result).message;
+  return testing::selector_parse_error<field_selector, field_selector_error>(text);
 }
 
 }  // namespace

@@ -8,6 +8,7 @@
 #include <variant>
 
 #include "messages/core/label_selector.hpp"
+#include "tests/unit/selector_test_support.hpp"
 
 using namespace troupe;
 using nlohmann::json;
@@ -16,16 +17,11 @@ using label_set = std::map<std::string, std::string>;
 namespace {
 
 label_selector parsed(const std::string& text) {
-  auto result = label_selector::parse(text);
-  if (auto* failure = std::get_if<label_selector_error>(&result))
-    FAIL(text << ": " << failure->message);
-  return std::get<label_selector>(result);
+  return testing::parsed_selector<label_selector, label_selector_error>(text);
 }
 
 std::string parse_error(const std::string& text) {
-  auto result = label_selector::parse(text);
-  if (std::holds_alternative<label_selector>(result)) FAIL(text << ": parsed, but should fail");
-  return std::get<label_selector_error>(result).message;
+  return testing::selector_parse_error<label_selector, label_selector_error>(text);
 }
 
 label_selector converted(const char* text) {
@@ -41,16 +37,8 @@ std::string json_error(const json& selector) {
   return std::get<label_selector_error>(result).message;
 }
 
-const std::string name_rule =
-    "name part must consist of alphanumeric characters, '-', '_' or '.', and must start and end "
-    "with an alphanumeric character (e.g. 'MyName',  or 'my.name',  or '123-abc', regex used for "
-    "validation is '([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]')";
-
-const std::string value_rule =
-    "a valid label must be an empty string or consist of alphanumeric characters, '-', '_' or "
-    "'.', and must start and end with an alphanumeric character (e.g. 'MyValue',  or "
-    "'my_value',  or '12345', regex used for validation is "
-    "'(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?')";
+const std::string name_rule = "name part " + testing::qualified_name_rule;
+const std::string& value_rule = testing::label_value_rule;
 
 const std::string operators = "in, notin, =, ==, !=, gt, lt";
 

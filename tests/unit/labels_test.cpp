@@ -7,21 +7,14 @@
 
 #include "messages/core/labels.hpp"
 #include "messages/core/object_names.hpp"
+#include "tests/unit/selector_test_support.hpp"
 
 using namespace troupe;
 
 namespace {
 
-const std::string qualified_name_rule_text =
-    "must consist of alphanumeric characters, '-', '_' or '.', and must start and end with an "
-    "alphanumeric character (e.g. 'MyName',  or 'my.name',  or '123-abc', regex used for "
-    "validation is '([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]')";
-
-const std::string value_rule =
-    "a valid label must be an empty string or consist of alphanumeric characters, '-', '_' or "
-    "'.', and must start and end with an alphanumeric character (e.g. 'MyValue',  or "
-    "'my_value',  or '12345', regex used for validation is "
-    "'(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?')";
+const std::string& qualified_name_rule_text = testing::qualified_name_rule;
+const std::string& value_rule = testing::label_value_rule;
 
 const std::string subdomain_rule =
     "a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '-' or "
