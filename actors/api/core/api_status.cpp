@@ -101,7 +101,8 @@ json invalid(const resource_name& resource, const std::vector<field_error>& caus
   json details{{"name", resource.name}, {"kind", resource.kind}, {"causes", cause_list}};
   if (!resource.group.empty()) details["group"] = resource.group;
   return status_body(422, "Invalid",
-                     resource.kind + " " + in_quotes(resource.name) + " is invalid: " + list, details);
+                     resource.kind + " " + in_quotes(resource.name) + " is invalid: " + list,
+                     details);
 }
 
 json bad_request(std::string_view message) {
@@ -136,10 +137,10 @@ json expired(std::int64_t requested, std::int64_t oldest) {
 json method_not_allowed(std::string_view verb, const resource_name& resource) {
   json details{{"kind", resource.resource}};
   if (!resource.group.empty()) details["group"] = resource.group;
-  return status_body(
-      405, "MethodNotAllowed",
-      std::string(verb) + " is not supported on resources of kind " + in_quotes(resource.qualified()),
-      details);
+  return status_body(405, "MethodNotAllowed",
+                     std::string(verb) + " is not supported on resources of kind " +
+                         in_quotes(resource.qualified()),
+                     details);
 }
 
 json internal_error(std::string_view message) {
