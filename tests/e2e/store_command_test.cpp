@@ -10,41 +10,20 @@
 #include <thread>
 
 #include "runtime/in_process_cluster.hpp"
+#include "tests/e2e/store_nodes.hpp"
 #include "tests/support/child_process.hpp"
 
 using namespace troupe::testing;
 using namespace std::chrono_literals;
 using troupe::runtime::in_process_cluster;
-using troupe::runtime::reserve_loopback_port;
 
 namespace {
 
-const std::vector<std::string> names{"store-a", "store-b", "store-c", "store-d"};
+const std::vector<std::string> node_names{"store-a", "store-b", "store-c", "store-d"};
 
-struct store_nodes {
-  temp_dir dir;
-  std::vector<std::string> addresses;
-  std::vector<std::unique_ptr<child_process>> processes;
-
-  store_nodes() {
-    for (std::size_t i = 0; i < names.size(); ++i)
-      addresses.push_back("127.0.0.1:" + std::to_string(reserve_loopback_port()));
-    // store-d's initial replicas name the others, not itself: it joins.
-    write_file(dir.file("store.yaml"),
-               "roles: [store]\n"
-               "membership:\n  heartbeat-interval-ms: 100\n  failure-timeout-ms: 1000\n"
-               "  dial-timeout-ms: 500\n"
-               "store:\n  cluster: e2e\n  initial-replicas: [store-a, store-b, store-c]\n");
-  }
-
-  void start(std::size_t index) {
-    processes.push_back(std::make_unique<child_process>(
-        std::vector<std::string>{TROUPE_BINARY, "node", "--config", dir.file("store.yaml"),
-                                 "--name", names[index], "--listen", addresses[index], "--seeds",
-                                 addresses[0] + "," + addresses[1], "--data-dir",
-                                 dir.file(names[index])},
-        dir.file(names[index])));
-  }
+// Four store nodes and `troupe store` run against the second.
+struct store_cluster : store_nodes {
+  store_cluster() : store_nodes(node_names) {}
 
   run_result store(std::vector<std::string> arguments) {
     arguments.insert(arguments.begin(), {TROUPE_BINARY, "store"});
@@ -52,9 +31,11 @@ struct store_nodes {
     return run_command(std::move(arguments), dir.file("command"));
   }
 
-  ~store_nodes() {
-    for (auto& process : processes) process->signal(SIGTERM);
-    for (auto& process : processes) process->wait(10s);
+  ~store_cluster() {
+    for (auto& process : processes)
+      if (process) process->signal(SIGTERM);
+    for (auto& process : processes)
+      if (process) process->wait(10s);
   }
 };
 
@@ -62,7 +43,7 @@ struct store_nodes {
 
 TEST_CASE("troupe store adds, promotes and removes replicas and shows their status",
           "[e2e][store]") {
-  store_nodes nodes;
+  store_cluster nodes;
   for (std::size_t i = 0; i < 3; ++i) nodes.start(i);
   REQUIRE(in_process_cluster::wait_until(
       [&] {

@@ -16,6 +16,7 @@
 #include "actors/store/store_client.hpp"
 #include "runtime/host.hpp"
 #include "runtime/in_process_cluster.hpp"
+#include "tests/e2e/store_nodes.hpp"
 #include "tests/support/child_process.hpp"
 #include "tests/support/linearizability.hpp"
 #include "tests/support/store_calls.hpp"
@@ -32,36 +33,8 @@ const std::vector<std::string> replica_names{"store-a", "store-b", "store-c"};
 const std::vector<std::string> registers{"/r/0", "/r/1", "/r/2", "/r/3"};
 constexpr int workers = 4;
 
-class store_processes {
- public:
-  store_processes() {
-    for (std::size_t i = 0; i < replica_names.size(); ++i)
-      addresses.push_back("127.0.0.1:" + std::to_string(reserve_loopback_port()));
-    write_file(dir.file("store.yaml"),
-               "roles: [store]\n"
-               "membership:\n  heartbeat-interval-ms: 100\n  failure-timeout-ms: 1000\n"
-               "  dial-timeout-ms: 500\n"
-               "store:\n  cluster: e2e\n  initial-replicas: [store-a, store-b, store-c]\n");
-    processes.resize(replica_names.size());
-  }
-
-  void start(std::size_t index) {
-    processes[index] = std::make_unique<child_process>(
-        std::vector<std::string>{TROUPE_BINARY, "node", "--config", dir.file("store.yaml"),
-                                 "--name", replica_names[index], "--listen", addresses[index],
-                                 "--seeds", addresses[0] + "," + addresses[1], "--data-dir",
-                                 dir.file(replica_names[index])},
-        dir.file(replica_names[index] + "-" + std::to_string(++starts)));
-  }
-
-  temp_dir dir;
-  std::vector<std::string> addresses;
-  std::vector<std::unique_ptr<child_process>> processes;
-  int starts = 0;
-};
-
 // This test's own node: it joins through the replicas' addresses.
-std::unique_ptr<runtime::host> client_host(const store_processes& cluster) {
+std::unique_ptr<runtime::host> client_host(const store_nodes& cluster) {
   runtime::host_spec spec;
   role_set roles;
   roles.insert(node_role::control);
@@ -214,7 +187,7 @@ std::vector<std::string> missing_keys(caf::actor_system& system, const store_cli
 
 TEST_CASE("three store processes keep every acknowledged write through repeated SIGKILLs",
           "[e2e][store]") {
-  store_processes cluster;
+  store_nodes cluster(replica_names);
   for (std::size_t i = 0; i < replica_names.size(); ++i) cluster.start(i);
   auto self_host = client_host(cluster);
   auto& system = self_host->system();
