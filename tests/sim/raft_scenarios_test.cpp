@@ -212,6 +212,9 @@ TEST_CASE("only one membership change may be pending, and invalid ones are refus
         raft_error::invalid_change);
   CHECK(net.at("a").propose_change({storage::config_change_kind::remove_replica, "z"}) ==
         raft_error::invalid_change);
+  // Only a learner becomes a voter: an unknown replica never joins the quorum.
+  CHECK(net.at("a").propose_change({storage::config_change_kind::add_voter, "z"}) ==
+        raft_error::invalid_change);
 }
 
 TEST_CASE("ReadIndex confirms leadership with a heartbeat round and writes nothing", "[raft]") {

@@ -914,7 +914,7 @@ TEST_CASE("a retried txn applies at most once", "[store]") {
 
 TEST_CASE("only a learner that has caught up is promoted to voter", "[store]") {
   auto settings = test_settings();
-  settings.promotable_lag_entries = 2;
+  settings.raft.promotable_lag_entries = 2;
   cluster c(3, settings);
   auto leader = c.elect();
   auto learner = (leader + 1) % c.size();

@@ -85,9 +85,15 @@ std::optional<raft_error> node::propose_change(const storage::config_change& cha
   bool voter = config_.voters.count(change.replica) != 0;
   bool learner = config_.learners.count(change.replica) != 0;
   switch (change.kind) {
-    case storage::config_change_kind::add_voter:
-      if (voter) return raft_error::invalid_change;
+    case storage::config_change_kind::add_voter: {
+      // Only a learner that has caught up becomes a voter.
+      if (!learner) return raft_error::invalid_change;
+      auto tracked = progress_.find(change.replica);
+      if (tracked == progress_.end() ||
+          tracked->second.match + settings_.promotable_lag_entries < log_.committed())
+        return raft_error::learner_behind;
       break;
+    }
     case storage::config_change_kind::add_learner:
       if (voter || learner) return raft_error::invalid_change;
       break;

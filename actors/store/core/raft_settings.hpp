@@ -31,6 +31,10 @@ struct raft_settings {
   std::size_t uncommitted_bytes_max = 64 * 1024 * 1024;
   // Reads waiting for their heartbeat round to be confirmed.
   std::size_t pending_reads_max = 4096;
+  // A learner becomes a voter only when its log is at most this many
+  // entries behind the leader's commit index (etcd's rule: a new voter far
+  // behind would weaken the quorum).
+  std::uint64_t promotable_lag_entries = 1000;
 
   std::optional<std::string> validate() const;
 };

@@ -93,6 +93,7 @@ enum class raft_error : std::uint8_t {
   config_change_pending,  // one membership change at a time
   read_queue_full,        // too many reads waiting for confirmation
   invalid_change,         // the membership change makes no sense (e.g. remove a non-member)
+  learner_behind,         // a learner to promote has not caught up yet; retry later
 };
 
 }  // namespace troupe::store::raft

@@ -100,6 +100,8 @@ store_error store_replica::refusal_of(raft::raft_error error) const {
     case raft::raft_error::read_queue_full:
     case raft::raft_error::config_change_pending:  // one change at a time: retry later
       return store_error::queue_full;
+    case raft::raft_error::learner_behind:
+      return store_error::learner_not_ready;
     case raft::raft_error::invalid_change:
       break;
   }
@@ -136,16 +138,6 @@ std::optional<store_error> store_replica::submit_compact(ticket id, std::int64_t
 std::optional<store_error> store_replica::submit_change(ticket id, const replica_change& change) {
   if (change.replica.empty()) return store_error::malformed_request;
   if (auto error = admit()) return error;
-  if (change.type == replica_change::kind::add_voter) {
-    // Only a learner that has caught up may vote (etcd's rule): a new voter
-    // that is far behind, or absent, would weaken the quorum.
-    if (!raft_->config().learners.contains(change.replica)) return store_error::malformed_request;
-    auto tracked = raft_->followers().find(change.replica);
-    auto committed = raft_->log().committed();
-    if (tracked == raft_->followers().end() ||
-        tracked->second.match + settings_.promotable_lag_entries < committed)
-      return store_error::learner_not_ready;
-  }
   storage::config_change proposal{storage::config_change_kind::add_learner, change.replica};
   if (change.type == replica_change::kind::add_voter)
     proposal.kind = storage::config_change_kind::add_voter;

@@ -66,9 +66,6 @@ struct store_replica_settings {
   // Write the state machine's changes with the next durable write of the log,
   // or on their own once this many records have accumulated.
   std::size_t machine_changes_max = 64 * 1024;
-  // A learner is promoted only when its log is at most this many entries
-  // behind the leader's commit index.
-  std::uint64_t promotable_lag_entries = 1000;
   // Keep this many revisions readable; older ones are compacted away
   // automatically by the leader (etcd's revision retention) once a tenth of
   // that has accumulated beyond it. 0: never.
