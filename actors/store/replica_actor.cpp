@@ -52,9 +52,6 @@ struct replica_state {
   std::vector<watch_events> deferred_events;
   bool flush_queued = false;
   bool stopped = false;
-  // Whether a durable write happened since the last tick: an idle replica
-  // writes its state machine's changes on the tick.
-  bool written_since_tick = false;
 };
 
 using self_pointer = store_replica_actor::stateful_pointer<replica_state>;
@@ -178,7 +175,6 @@ bool write(self_pointer self, const raft::ready* batch) {
   }
   if (durable.state) state.opened->written = *durable.state;
   core.machine_written(machine);
-  state.written_since_tick = true;
   return true;
 }
 
@@ -379,10 +375,8 @@ store_replica_actor::behavior_type replica_behavior(self_pointer self,
         store_replica_output out;
         core_of(self).tick(out);
         carry_out(self, out);
-        auto& state = self->state;
-        if (!std::exchange(state.written_since_tick, false) && !state.stopped &&
-            core_of(self).machine_write_pending())
-          write(self, nullptr);
+        // An idle replica writes its state machine's changes on a tick.
+        if (!self->state.stopped && core_of(self).machine_write_due()) write(self, nullptr);
         queue_flush(self);
       },
       [=](flush_atom) {

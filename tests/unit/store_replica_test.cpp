@@ -912,6 +912,22 @@ TEST_CASE("a retried txn applies at most once", "[store]") {
   }
 }
 
+TEST_CASE("an idle replica's state machine changes are due for a write after a tick", "[store]") {
+  cluster c(3);
+  auto leader = c.elect();
+  commit_put(c, leader, "k", "v");
+  // The last batch applied the put after its write: its changes wait.
+  auto& replica = c.replica(leader);
+  CHECK_FALSE(replica.machine_write_due());
+  store_replica_output out;
+  replica.tick(out);
+  CHECK(replica.machine_write_due());
+  auto machine = replica.take_machine_write();
+  CHECK_FALSE(machine.changes.empty());
+  replica.machine_written(machine);
+  CHECK_FALSE(replica.machine_write_due());
+}
+
 TEST_CASE("only a learner that has caught up is promoted to voter", "[store]") {
   auto settings = test_settings();
   settings.raft.promotable_lag_entries = 2;

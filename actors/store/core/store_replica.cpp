@@ -253,11 +253,14 @@ machine_write store_replica::take_machine_write() {
 
 void store_replica::machine_written(const machine_write& done) {
   machine_durable_ = std::max(machine_durable_, done.changes.applied);
+  machine_written_at_ = now_;
   maybe_compact_log();
 }
 
 bool store_replica::machine_write_due() const {
-  return state_.journal_size() >= settings_.machine_changes_max || compaction_.has_value();
+  if (compaction_) return true;
+  auto pending = state_.journal_size();
+  return pending >= settings_.machine_changes_max || (pending > 0 && now_ > machine_written_at_);
 }
 
 std::optional<std::string> store_replica::apply(const storage::log_entry& entry,

@@ -14,10 +14,11 @@
 //      its watch events.
 //   3. when a batch needs no durable write, the machine's changes wait for
 //      the next one; machine_write_due() says when they should not wait (too
-//      many, or a log compaction pending), and an idle replica writes them on
-//      a timer. Acknowledged writes are durable in the log meanwhile: a
-//      restart loads the state machine as last written and re-applies the
-//      committed entries after it.
+//      many, a log compaction pending, or a tick passed since the last write:
+//      the replica is idle), checked after each batch and each tick.
+//      Acknowledged writes are durable in the log meanwhile: a restart loads
+//      the state machine as last written and re-applies the committed
+//      entries after it.
 // A failed write must stop the replica (nothing of the batch may be acted
 // on): the actor exits and a restart reloads what was durable.
 //
@@ -146,9 +147,6 @@ class store_replica {
   machine_write take_machine_write();
   void machine_written(const machine_write& done);
   bool machine_write_due() const;
-  bool machine_write_pending() const {
-    return state_.journal_size() > 0 || compaction_.has_value();
-  }
 
   const raft::node& raft() const { return *raft_; }
   const storage::mvcc_store& state() const { return state_; }
@@ -196,6 +194,7 @@ class store_replica {
   storage::mvcc_store state_;
   std::uint64_t machine_durable_ = 0;  // the applied index of the durable state machine
   std::optional<storage::snapshot_metadata> compaction_;  // for the next machine write
+  std::uint32_t machine_written_at_ = 0;                  // the tick of the last machine write
   std::uint64_t nonce_ = 0;
   std::uint64_t next_sequence_ = 1;
   std::uint32_t now_ = 0;  // ticks since start
