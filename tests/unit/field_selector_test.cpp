@@ -15,13 +15,8 @@ using field_set = std::map<std::string, std::string>;
 
 namespace {
 
-field_selector parsed(const std::string& text) {
-  return testing::parsed_selector<field_selector, field_selector_error>(text);
-}
-
-std::string parse_error(const std::string& text) {
-  return testing::selector_parse_error<field_selector, field_selector_error>(text);
-}
+const auto parsed = testing::parsed_selector<field_selector, field_selector_error>;
+const auto parse_error = testing::selector_parse_error<field_selector, field_selector_error>;
 
 }  // namespace
 

@@ -16,13 +16,8 @@ using label_set = std::map<std::string, std::string>;
 
 namespace {
 
-label_selector parsed(const std::string& text) {
-  return testing::parsed_selector<label_selector, label_selector_error>(text);
-}
-
-std::string parse_error(const std::string& text) {
-  return testing::selector_parse_error<label_selector, label_selector_error>(text);
-}
+const auto parsed = testing::parsed_selector<label_selector, label_selector_error>;
+const auto parse_error = testing::selector_parse_error<label_selector, label_selector_error>;
 
 label_selector converted(const char* text) {
   auto result = label_selector::from_json(json::parse(text));
