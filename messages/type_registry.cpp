@@ -49,6 +49,8 @@ void register_message_types(caf::actor_system_config& config) {
       .add_message_type<api_request>("troupe::api_request")
       .add_message_type<api_response>("troupe::api_response")
       .add_message_type<api_watch_event>("troupe::api_watch_event")
+      .add_message_type<std::vector<api_watch_event>>("std::vector<troupe::api_watch_event>")
+      .add_message_type<api_actor>("troupe::api_actor")
       .add_message_type<store_watcher_actor>("troupe::store_watcher_actor")
       .add_message_type<store_replica_actor>("troupe::store_replica_actor")
       .add_message_type<store_client_actor>("troupe::store_client_actor")

@@ -1,29 +1,37 @@
-// The api actor (the API server issue): the one path for every read and write.
-// Decodes, defaults, validates, admits and stores; lists and watches from its
-// watch cache.
+// The api actor (the API server issue): the one path for every read and
+// write. Decodes, defaults, validates, admits and stores; lists and watches
+// from its watch cache.
 //
 //   call request         -> api_response (errors as a Kubernetes Status body)
-//   watch request w      -> watch id; `w` receives api_watch_event in order
+//   watch request w      -> (id, response): id > 0 and `w` receives the
+//                           watch's events in order; id 0 when the watch is
+//                           refused, with the failure as `response`
 //   cancel id            ends a watch
-//   status               -> component_status
+//   status               -> component_status (ready once the watch cache is
+//                           loaded)
 #pragma once
 
 #include <caf/replies_to.hpp>
 #include <caf/typed_actor.hpp>
 
 #include <cstdint>
+#include <vector>
 
-#include "messages/api.hpp"
 #include "messages/atoms.hpp"
+#include "messages/core/api.hpp"
 #include "messages/status.hpp"
 
 namespace troupe {
 
-using api_watcher_actor = caf::typed_actor<caf::reacts_to<event_atom, api_watch_event>>;
+// Receives one watch's events, in batches and in order; `cancel id` says the
+// watch has ended (its timeout, a re-list of the watch cache, shutdown).
+using api_watcher_actor =
+    caf::typed_actor<caf::reacts_to<event_atom, std::uint64_t, std::vector<api_watch_event>>,
+                     caf::reacts_to<cancel_atom, std::uint64_t>>;
 
 using api_actor = caf::typed_actor<
     caf::replies_to<call_atom, api_request>::with<api_response>,
-    caf::replies_to<watch_atom, api_request, api_watcher_actor>::with<std::uint64_t>,
+    caf::replies_to<watch_atom, api_request, api_watcher_actor>::with<std::uint64_t, api_response>,
     caf::reacts_to<cancel_atom, std::uint64_t>,
     caf::replies_to<status_atom>::with<component_status>>;
 

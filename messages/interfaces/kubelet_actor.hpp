@@ -9,8 +9,8 @@
 #include <caf/replies_to.hpp>
 #include <caf/typed_actor.hpp>
 
-#include "messages/api.hpp"
 #include "messages/atoms.hpp"
+#include "messages/core/api.hpp"
 #include "messages/status.hpp"
 
 namespace troupe {

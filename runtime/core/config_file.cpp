@@ -1,12 +1,13 @@
 #include "runtime/core/config_file.hpp"
 
-#include <yaml-cpp/eventhandler.h>
 #include <yaml-cpp/yaml.h>
 
 #include <functional>
 #include <map>
 #include <optional>
 #include <sstream>
+
+#include "messages/core/yaml_documents.hpp"
 
 namespace troupe::runtime {
 
@@ -171,66 +172,17 @@ void read_document(const YAML::Node& root, node_config& config) {
   for_each_key(root, "", handlers);
 }
 
-// Walks the documents of a text through yaml-cpp's event parser without
-// building them, so that input on which yaml-cpp 0.7 makes no progress (a
-// document starting with ',' makes YAML::LoadAll loop for ever, found by
-// tests/fuzz/config_yaml) is refused instead of hanging.
-class document_walker final : public YAML::EventHandler {
- public:
-  void OnDocumentStart(const YAML::Mark& mark) override { start_ = mark; }
-  void OnDocumentEnd() override {}
-  void OnNull(const YAML::Mark&, YAML::anchor_t) override {}
-  void OnAlias(const YAML::Mark&, YAML::anchor_t) override {}
-  void OnScalar(const YAML::Mark&, const std::string&, YAML::anchor_t,
-                const std::string&) override {}
-  void OnSequenceStart(const YAML::Mark&, const std::string&, YAML::anchor_t,
-                       YAML::EmitterStyle::value) override {}
-  void OnSequenceEnd() override {}
-  void OnMapStart(const YAML::Mark&, const std::string&, YAML::anchor_t,
-                  YAML::EmitterStyle::value) override {}
-  void OnMapEnd() override {}
-
-  const YAML::Mark& start() const { return start_; }
-
- private:
-  YAML::Mark start_;
-};
-
 // A config holds one document; a few empty ones around it are tolerated.
 constexpr int config_documents_max = 16;
-
-// Nothing when the parser gets through every document of `text`, else the
-// message naming where it stalls.
-std::optional<std::string> check_documents_end(const std::string& text) {
-  std::istringstream input(text);
-  YAML::Parser parser(input);
-  document_walker walker;
-  std::optional<int> last_position;
-  for (int documents = 0; documents <= config_documents_max; ++documents) {
-    if (!parser.HandleNextDocument(walker)) return std::nullopt;
-    const auto& start = walker.start();
-    if (last_position && *last_position == start.pos) {
-      std::string at = start.pos >= 0 && static_cast<std::size_t>(start.pos) < text.size()
-                           ? std::string(" '") + text[static_cast<std::size_t>(start.pos)] + "'"
-                           : std::string();
-      return "line " + std::to_string(start.line + 1) + ", column " +
-             std::to_string(start.column + 1) + ": unexpected" + at;
-    }
-    last_position = start.pos;
-  }
-  return "more than " + std::to_string(config_documents_max) + " YAML documents";
-}
 
 }  // namespace
 
 std::variant<node_config, std::string> parse_config_yaml(const std::string& text,
                                                          node_config defaults) {
+  auto loaded = load_yaml_documents(text, config_documents_max);
+  if (auto* error = std::get_if<std::string>(&loaded)) return *error;
+  const auto& present = std::get<std::vector<YAML::Node>>(loaded);
   try {
-    if (auto stalled = check_documents_end(text)) return *stalled;
-    auto documents = YAML::LoadAll(text);
-    std::vector<YAML::Node> present;
-    for (auto& document : documents)
-      if (!document.IsNull()) present.push_back(document);
     if (present.size() != 1)
       return std::string("expected exactly one YAML document, found ") +
              std::to_string(present.size());
