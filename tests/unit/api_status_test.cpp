@@ -52,6 +52,16 @@ TEST_CASE("invalid objects list each cause with its field, reason and message", 
         "Unsupported value: \"Sometimes\": supported values: \"Always\", \"Never\", "
         "\"OnFailure\"]");
   CHECK(two["details"]["causes"][1]["reason"] == "FieldValueNotSupported");
+
+  resource_name deployment{"apps", "deployments", "Deployment", "web"};
+  field_error replicas{field_error::kind::invalid, "spec.replicas", "-1",
+                       "must be greater than or equal to 0"};
+  auto grouped = invalid(deployment, {replicas});
+  CHECK(grouped["message"] ==
+        "Deployment.apps \"web\" is invalid: spec.replicas: Invalid value: -1: must be greater "
+        "than or equal to 0");
+  CHECK(grouped["details"]["kind"] == "Deployment");
+  CHECK(grouped["details"]["group"] == "apps");
   CHECK(two["details"]["causes"][1]["field"] == "spec.restartPolicy");
 
   CHECK(field_error{field_error::kind::forbidden, "spec", "", "pod updates may not change fields"}

@@ -29,11 +29,13 @@ std::string field_error::body() const {
     case kind::forbidden:
       return detail.empty() ? "Forbidden" : "Forbidden: " + detail;
     case kind::duplicate:
-      return "Duplicate value: " + value;
+      return "Duplicate value: " + value + (detail.empty() ? "" : ": " + detail);
     case kind::too_long:
       return "Too long: " + detail;
     case kind::too_many:
       return "Too many: " + value + (detail.empty() ? "" : ": " + detail);
+    case kind::not_found:
+      return "Not found: " + value + (detail.empty() ? "" : ": " + detail);
   }
   return detail;
 }
@@ -54,6 +56,8 @@ std::string field_error::reason() const {
       return "FieldValueTooLong";
     case kind::too_many:
       return "FieldValueTooMany";
+    case kind::not_found:
+      return "FieldValueNotFound";
   }
   return "FieldValueInvalid";
 }
@@ -72,6 +76,13 @@ json not_found(const resource_name& resource) {
                      details_of(resource));
 }
 
+json forbidden(const resource_name& resource, std::string_view why) {
+  return status_body(
+      403, "Forbidden",
+      resource.qualified() + " " + in_quotes(resource.name) + " is forbidden: " + std::string(why),
+      details_of(resource));
+}
+
 json already_exists(const resource_name& resource) {
   return status_body(409, "AlreadyExists",
                      resource.qualified() + " " + in_quotes(resource.name) + " already exists",
@@ -79,11 +90,15 @@ json already_exists(const resource_name& resource) {
 }
 
 json conflict(const resource_name& resource) {
+  return conflict(resource,
+                  "the object has been modified; please apply your changes to the latest "
+                  "version and try again");
+}
+
+json conflict(const resource_name& resource, std::string_view why) {
   return status_body(409, "Conflict",
                      "Operation cannot be fulfilled on " + resource.qualified() + " " +
-                         in_quotes(resource.name) +
-                         ": the object has been modified; please apply your changes to the "
-                         "latest version and try again",
+                         in_quotes(resource.name) + ": " + std::string(why),
                      details_of(resource));
 }
 
@@ -100,8 +115,9 @@ json invalid(const resource_name& resource, const std::vector<field_error>& caus
   if (causes.size() > 1) list = "[" + list + "]";
   json details{{"name", resource.name}, {"kind", resource.kind}, {"causes", cause_list}};
   if (!resource.group.empty()) details["group"] = resource.group;
-  return status_body(422, "Invalid",
-                     resource.kind + " " + in_quotes(resource.name) + " is invalid: " + list,
+  // kube names the kind qualified by its group (GroupKind.String()).
+  auto kind = resource.group.empty() ? resource.kind : resource.kind + "." + resource.group;
+  return status_body(422, "Invalid", kind + " " + in_quotes(resource.name) + " is invalid: " + list,
                      details);
 }
 

@@ -29,11 +29,20 @@ struct resource_name {
 
 // One cause of an Invalid error (field.Error).
 struct field_error {
-  enum class kind { required, invalid, not_supported, forbidden, duplicate, too_long, too_many };
+  enum class kind {
+    required,
+    invalid,
+    not_supported,
+    forbidden,
+    duplicate,
+    too_long,
+    too_many,
+    not_found,  // field.NotFound: a reference to something that does not exist
+  };
   kind type = kind::invalid;
   std::string field;  // "spec.containers[0].image"
   // The offending value as kube prints it (already quoted for strings,
-  // e.g. "\"a@b\""); unused for required and forbidden.
+  // e.g. "\"a@b\""); unused for required, forbidden and too_long.
   std::string value;
   std::string detail;
 
@@ -48,9 +57,13 @@ nlohmann::json status_body(int code, std::string_view reason, std::string_view m
                            const nlohmann::json& details = nullptr);
 
 nlohmann::json not_found(const resource_name& resource);
+// 403: "<resource> \"<name>\" is forbidden: <why>".
+nlohmann::json forbidden(const resource_name& resource, std::string_view why);
 nlohmann::json already_exists(const resource_name& resource);
 // A stale resourceVersion on update or delete.
 nlohmann::json conflict(const resource_name& resource);
+// A Conflict with kube's "Operation cannot be fulfilled on <r> \"<n>\": <why>".
+nlohmann::json conflict(const resource_name& resource, std::string_view why);
 // 422: one cause prints bare, several as "[a, b]" after the object's name.
 nlohmann::json invalid(const resource_name& resource, const std::vector<field_error>& causes);
 nlohmann::json bad_request(std::string_view message);

@@ -93,6 +93,17 @@ json legacy_group_list() {
   return json{{"kind", "APIGroupList"}, {"apiVersion", "v1"}, {"groups", groups}};
 }
 
+std::optional<json> legacy_group(std::string_view group) {
+  auto list = legacy_group_list();
+  for (auto& entry : list["groups"])
+    if (entry["name"] == group) {
+      entry["kind"] = "APIGroup";
+      entry["apiVersion"] = "v1";
+      return entry;
+    }
+  return std::nullopt;
+}
+
 std::optional<json> resource_list(std::string_view group, std::string_view version) {
   json resources = json::array();
   for (const auto& resource : builtin_resources()) {

@@ -6,6 +6,7 @@
 //                                   type aggregated_discovery_content_type
 //   GET /api  (legacy)              legacy_core_versions()  APIVersions
 //   GET /apis (legacy)              legacy_group_list()     APIGroupList
+//   GET /apis/G                     legacy_group(G)         APIGroup
 //   GET /api/v1, /apis/G/V          resource_list(G, V)     APIResourceList
 // Pure: documents are values; the gateway picks one by path and Accept.
 #pragma once
@@ -34,6 +35,8 @@ nlohmann::json aggregated_discovery(discovery_scope scope);
 
 nlohmann::json legacy_core_versions();
 nlohmann::json legacy_group_list();
+// GET /apis/<group>: the APIGroup of one named group; nothing for others.
+std::optional<nlohmann::json> legacy_group(std::string_view group);
 // Nothing for a group-version the registry does not serve (404).
 std::optional<nlohmann::json> resource_list(std::string_view group, std::string_view version);
 

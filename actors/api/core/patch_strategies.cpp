@@ -16,6 +16,12 @@ void patch_schema::set_field(node_index node, std::string name, field_patch_meta
   nodes_[node].insert_or_assign(std::move(name), std::move(meta));
 }
 
+const std::map<std::string, field_patch_meta, std::less<>>& patch_schema::fields(
+    node_index node) const {
+  assert(node < nodes_.size());
+  return nodes_[node];
+}
+
 const field_patch_meta* patch_schema::find_field(node_index node, std::string_view name) const {
   assert(node < nodes_.size());
   auto found = nodes_[node].find(name);

@@ -55,6 +55,8 @@ class patch_schema {
   void set_field(node_index node, std::string name, field_patch_meta meta);
   // nullptr when the field has no recorded strategy or schema.
   const field_patch_meta* find_field(node_index node, std::string_view name) const;
+  // Every recorded field of `node`, by name. Precondition: `node` exists.
+  const std::map<std::string, field_patch_meta, std::less<>>& fields(node_index node) const;
 
  private:
   std::vector<std::map<std::string, field_patch_meta, std::less<>>> nodes_;

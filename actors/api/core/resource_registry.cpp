@@ -52,8 +52,10 @@ resource_info& in_all(resource_info& resource) {
 std::vector<resource_info> build() {
   builder b;
   // core/v1
-  with_status(b.add("", "v1", "Namespace", "namespaces", false, {"ns"})).verbs = {
-      "create", "delete", "get", "list", "patch", "update", "watch"};
+  auto& namespaces = with_status(b.add("", "v1", "Namespace", "namespaces", false, {"ns"}));
+  namespaces.verbs = {"create", "delete", "get", "list", "patch", "update", "watch"};
+  // The namespace controller empties spec.finalizers through it.
+  namespaces.subresources.push_back({"finalize", "", "v1", "Namespace", {"update"}});
   auto& pods = in_all(with_status(b.add("", "v1", "Pod", "pods", true, {"po"})));
   pods.subresources.push_back({"binding", "", "v1", "Binding", {"create"}});
   pods.subresources.push_back({"eviction", "policy", "v1", "Eviction", {"create"}});
