@@ -1,0 +1,80 @@
+#include "actors/api/core/server/stored_object.hpp"
+
+#include <capnp/message.h>
+#include <capnp/serialize.h>
+
+#include <span>
+
+#include "messages/schema/stored_object.capnp.h"
+#include "storage/core/capnp_decode.hpp"
+
+namespace troupe::api {
+
+stored_object make_stored_object(const nlohmann::json& object) {
+  stored_object result;
+  auto& text = result.json;
+  text.push_back('{');
+  bool first = true;
+  for (const auto& [key, value] : object.items()) {
+    if (!first) text.push_back(',');
+    first = false;
+    text += nlohmann::json(key).dump();
+    text.push_back(':');
+    if (key != "metadata" || !value.is_object()) {
+      text += value.dump();
+      continue;
+    }
+    auto metadata = value;
+    metadata.erase("resourceVersion");
+    auto dumped = metadata.dump();
+    text.push_back('{');
+    result.resource_version_offset = static_cast<std::uint32_t>(text.size());
+    text.append(dumped, 1, std::string::npos);
+  }
+  text.push_back('}');
+  return result;
+}
+
+std::string encode_stored_object(const stored_object& object) {
+  capnp::MallocMessageBuilder message;
+  auto root = message.initRoot<schema::StoredObject>();
+  root.setJson(kj::StringPtr(object.json.c_str(), object.json.size()));
+  root.setResourceVersionOffset(object.resource_version_offset);
+  auto words = capnp::messageToFlatArray(message);
+  auto bytes = words.asBytes();
+  return std::string(reinterpret_cast<const char*>(bytes.begin()), bytes.size());
+}
+
+std::variant<stored_object, std::string> decode_stored_object(std::string_view bytes) {
+  auto span = std::span<const std::uint8_t>(reinterpret_cast<const std::uint8_t*>(bytes.data()),
+                                            bytes.size());
+  auto decoded = storage::decode_flat<schema::StoredObject, stored_object>(
+      span, stored_object_bytes_max + 4096, "stored object",
+      [](schema::StoredObject::Reader root) -> std::variant<stored_object, storage::decode_error> {
+        auto json = root.getJson();
+        stored_object object{std::string(json.cStr(), json.size()),
+                             root.getResourceVersionOffset()};
+        auto offset = object.resource_version_offset;
+        if (offset == 0 || offset >= object.json.size() || object.json[offset - 1] != '{')
+          return storage::decode_error{"stored object: resource version offset " +
+                                       std::to_string(offset) + " is not inside its metadata"};
+        return object;
+      });
+  if (auto* error = std::get_if<storage::decode_error>(&decoded)) return error->message;
+  return std::get<stored_object>(std::move(decoded));
+}
+
+std::string with_resource_version(const stored_object& object, std::int64_t resource_version) {
+  const auto offset = object.resource_version_offset;
+  const bool empty_metadata = object.json[offset] == '}';
+  std::string member = "\"resourceVersion\":\"" + std::to_string(resource_version) + "\"";
+  if (!empty_metadata) member.push_back(',');
+  std::string text;
+  text.reserve(object.json.size() + member.size());
+  text.append(object.json, 0, offset);
+  text += member;
+  text.append(object.json, offset, std::string::npos);
+  return text;
+}
+
+}  // namespace troupe::api
