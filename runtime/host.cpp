@@ -52,17 +52,27 @@ std::optional<std::string> host::spawn_actors(connector_actor connector, host_sp
   membership_ = membership::spawn_membership(
       *system_, membership::membership_config{identity_, std::move(spec.seeds), spec.membership,
                                               connector_, std::move(on_event)});
-  if (!spec.store) return std::nullopt;
+  if (spec.store) {
+    if (auto error = spawn_replica(*spec.store)) return error;
+  }
+  if (!spec.control) return std::nullopt;
+  auto plane = control_plane::start(*system_, identity_, membership_, *spec.control);
+  if (auto* error = std::get_if<std::string>(&plane)) return *error;
+  control_ = std::move(std::get<std::unique_ptr<control_plane>>(plane));
+  return std::nullopt;
+}
+
+std::optional<std::string> host::spawn_replica(const host_store_spec& spec) {
   store::replica_config replica;
   replica.name = identity_.name;
-  replica.cluster = spec.store->cluster;
-  replica.directory = spec.store->directory;
-  for (const auto& name : spec.store->initial_replicas) replica.bootstrap.voters.insert(name);
+  replica.cluster = spec.cluster;
+  replica.directory = spec.directory;
+  for (const auto& name : spec.initial_replicas) replica.bootstrap.voters.insert(name);
   if (replica.bootstrap.voters.empty()) replica.bootstrap.voters.insert(identity_.name);
-  replica.tick_interval = spec.store->tick;
+  replica.tick_interval = spec.tick;
   replica.membership = membership_;
   replica.seed = identity_.incarnation;
-  replica.on_fatal = spec.store->on_fatal;
+  replica.on_fatal = spec.on_fatal;
   auto spawned = store::spawn_replica(*system_, std::move(replica));
   if (auto* error = std::get_if<std::string>(&spawned)) return "store replica: " + *error;
   replica_ = std::get<store_replica_actor>(spawned);
@@ -107,6 +117,9 @@ std::optional<std::string> host::listen(const net::endpoint& endpoint) {
 }
 
 host::~host() {
+  // The control plane first: its gateway ends watches cleanly while the api
+  // and the store still run.
+  control_.reset();
   if (book_) book_->remove(identity_.address());
   for (auto port : published_ports_) anon_send(network_of(*system_), caf::close_atom::value, port);
   // Published and remotely referenced actors keep an actor system alive

@@ -2,9 +2,10 @@
 // system of its own (reachable over TCP, like a real node process) or on a
 // shared one (reachable through an in-memory address book).
 //
-// Today a host runs its membership actor and, with the store role, a store
-// replica; the components of later issues (api, scheduler, controllers,
-// kubelet, proxy) start here by role and announce themselves to membership.
+// A host runs its membership actor; with the store role, a store replica;
+// with a control-plane spec (control role), the api and its HTTPS gateway.
+// The components of later issues (scheduler, controllers, kubelet, proxy)
+// start here by role and announce themselves to membership.
 //
 // Thread-safety: a host is driven by one thread (its owner); its actors run
 // on the actor system's threads.
@@ -24,6 +25,7 @@
 #include "actors/membership/address_book.hpp"
 #include "actors/membership/membership_actor.hpp"
 #include "messages/interfaces/store_replica_actor.hpp"
+#include "runtime/control_plane.hpp"
 #include "runtime/core/node_config.hpp"
 
 namespace troupe::runtime {
@@ -44,6 +46,8 @@ struct host_spec {
   membership::membership_settings membership;
   tls_files tls;
   std::optional<host_store_spec> store;  // only with the store role
+  // The api and its gateway, for a host with the control role.
+  std::optional<control_plane_spec> control;
 };
 
 class host {
@@ -67,6 +71,8 @@ class host {
   membership_actor membership() const { return membership_; }
   // The host's store replica (null without the store role).
   store_replica_actor replica() const { return replica_; }
+  // The host's control plane (null without one).
+  control_plane* control() const { return control_.get(); }
   caf::actor_system& system() { return *system_; }
 
   // Also publishes membership on `endpoint` (for `troupe members` against an
@@ -84,6 +90,7 @@ class host {
   host() = default;
   std::optional<std::string> spawn_actors(connector_actor connector, host_spec spec,
                                           membership::event_sink on_event);
+  std::optional<std::string> spawn_replica(const host_store_spec& spec);
 
   std::unique_ptr<caf::actor_system_config> own_config_;
   std::unique_ptr<caf::actor_system> own_system_;
@@ -93,6 +100,7 @@ class host {
   membership_actor membership_;
   connector_actor connector_;
   store_replica_actor replica_;
+  std::unique_ptr<control_plane> control_;
   std::vector<std::uint16_t> published_ports_;
 };
 

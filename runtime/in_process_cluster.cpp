@@ -100,7 +100,14 @@ host_spec in_process_cluster::spec_for(std::size_t index) const {
     };
     spec.store = std::move(store);
   }
+  if (spec_.control && index == first_control_host()) spec.control = spec_.control;
   return spec;
+}
+
+std::size_t in_process_cluster::first_control_host() const {
+  for (std::size_t i = 0; i < spec_.hosts.size(); ++i)
+    if (spec_.hosts[i].roles.contains(node_role::control)) return i;
+  return spec_.hosts.size();
 }
 
 void in_process_cluster::start_all() {

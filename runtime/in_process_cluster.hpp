@@ -48,6 +48,9 @@ struct cluster_spec {
   // Store hosts left out of the initial replicas: they join later through a
   // replica change (as a learner, then a voter).
   std::set<std::string> store_joiners;
+  // The api and its HTTPS gateway, run by the first host with the control
+  // role (a cluster serves one API address).
+  std::optional<control_plane_spec> control;
 
   // store-0.., control-0.., worker-0.. with one role each.
   static cluster_spec with_roles(std::size_t store, std::size_t control, std::size_t worker);
@@ -90,6 +93,7 @@ class in_process_cluster {
 
  private:
   host_spec spec_for(std::size_t index) const;
+  std::size_t first_control_host() const;
 
   cluster_spec spec_;
   membership::event_sink on_event_;

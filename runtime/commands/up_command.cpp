@@ -1,5 +1,6 @@
 #include <caf/all.hpp>
 
+#include <filesystem>
 #include <iostream>
 #include <stdexcept>
 
@@ -33,6 +34,12 @@ cluster_spec shape_of(const node_config& config) {
   spec.store_dir = config.data_dir + "/store";
   spec.store_cluster = config.store.cluster;
   spec.store_tick = std::chrono::milliseconds(config.store.tick_ms);
+  control_plane_spec control;
+  control.api_address = net::endpoint{config.listen.host, config.api_port};
+  control.pki_directory = config.data_dir + "/pki";
+  control.kubeconfig_path =
+      std::filesystem::absolute(std::filesystem::path(config.data_dir) / "kubeconfig").string();
+  spec.control = std::move(control);
   return spec;
 }
 
@@ -83,6 +90,16 @@ int run_up(const parsed_command& command) {
   std::cout << "troupe up: store of " << config->store_replicas << " replica"
             << (config->store_replicas == 1 ? "" : "s") << " ready (" << store_status << ")"
             << std::endl;
+  auto* control = cluster.at(0).control();
+  std::string api_status;
+  if (!control->wait_ready(std::chrono::seconds(30), api_status)) {
+    std::cerr << "troupe up: the API server did not become ready within 30 s (" << api_status << ")"
+              << std::endl;
+    return exit_failure;
+  }
+  std::cout << "troupe up: API server at https://" << config->listen.host << ":"
+            << control->api_port() << " (" << api_status << ")" << std::endl;
+  std::cout << "KUBECONFIG=" << control->kubeconfig_path() << std::endl;
   std::cout << "troupe up: " << cluster.size() << " hosts running (data dir " << config->data_dir
             << "); stop with Ctrl-C" << std::endl;
   auto signal = wait_for_termination_signal();

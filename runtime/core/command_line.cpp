@@ -28,15 +28,18 @@ const std::vector<command_spec>& commands() {
         runtime_flag}},
       {"node",
        "troupe node [--config FILE] --seeds HOST:PORT,... [--roles ROLES] [--name NAME] "
-       "[--listen HOST:PORT]",
+       "[--listen HOST:PORT] [--api-port PORT]",
        "Runs one host of a multi-host cluster. It joins through any reachable seed and keeps\n"
        "dialling the others; a node whose seed list holds only its own address starts a new\n"
-       "cluster. Stops cleanly on SIGINT or SIGTERM.",
+       "cluster. With the control role it serves the Kubernetes API over HTTPS on the listen\n"
+       "host at --api-port and writes <data-dir>/kubeconfig. Stops cleanly on SIGINT or\n"
+       "SIGTERM.",
        {config_flag,
         {"seeds", "LIST", "comma-separated host:port of nodes to join through"},
         {"roles", "ROLES", "comma-separated subset of store,control,worker"},
         {"name", "NAME", "node name, a DNS-1123 subdomain"},
         {"listen", "HOST:PORT", "address of this node's actor network (default 127.0.0.1:7450)"},
+        {"api-port", "PORT", "port of the Kubernetes API gateway (control role, default 6443)"},
         data_dir_flag,
         runtime_flag}},
       {"members",

@@ -54,8 +54,9 @@ struct node_config {
   runtime_kind runtime = runtime_kind::oci;
   membership::membership_settings membership;
   store_options store;
-  // Only for `troupe up`: the in-process cluster's shape and API port.
+  // The Kubernetes API's HTTPS port (nodes with the control role, `up`).
   std::uint16_t api_port = 6443;
+  // Only for `troupe up`: the in-process cluster's shape.
   int workers = 1;
   int store_replicas = 1;
 

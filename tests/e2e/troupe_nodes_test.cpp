@@ -26,6 +26,8 @@ const std::string fast_membership =
 struct node_process {
   std::string name;
   std::string address;
+  // Each node serves the API (all roles) on a port of its own.
+  std::uint16_t api_port = 0;
   std::unique_ptr<child_process> process;
 };
 
@@ -51,7 +53,7 @@ class three_nodes {
     std::string seeds;
     for (auto name : {"node-a", "node-b", "node-c"}) {
       auto address = "127.0.0.1:" + std::to_string(reserve_loopback_port());
-      nodes.push_back({name, address, nullptr});
+      nodes.push_back({name, address, reserve_loopback_port(), nullptr});
     }
     // a and b are the seeds; c only knows them.
     seeds = nodes[0].address + "," + nodes[1].address;
@@ -63,7 +65,8 @@ class three_nodes {
     node.process = std::make_unique<child_process>(
         std::vector<std::string>{TROUPE_BINARY, "node", "--config", dir.file("node.yaml"), "--name",
                                  node.name, "--listen", node.address, "--seeds", seeds_,
-                                 "--data-dir", dir.file(node.name)},
+                                 "--data-dir", dir.file(node.name), "--api-port",
+                                 std::to_string(node.api_port)},
         dir.file(node.name));
   }
 
@@ -118,9 +121,10 @@ TEST_CASE("troupe up runs a cluster in one process and stops cleanly on SIGINT",
   temp_dir dir;
   auto address = "127.0.0.1:" + std::to_string(reserve_loopback_port());
   write_file(dir.file("local.yaml"), "name: dev\nlisten: " + address + "\n" + fast_membership);
-  child_process up({TROUPE_BINARY, "up", "--config", dir.file("local.yaml"), "--workers", "2",
-                    "--data-dir", dir.file("state")},
-                   dir.file("up"));
+  child_process up(
+      {TROUPE_BINARY, "up", "--config", dir.file("local.yaml"), "--workers", "2", "--data-dir",
+       dir.file("state"), "--api-port", std::to_string(reserve_loopback_port())},
+      dir.file("up"));
   REQUIRE(in_process_cluster::wait_until(
       [&] { return up.out().find("3 hosts running") != std::string::npos; }, 30s));
   CHECK(members_of(dir, address) == std::set<std::string>{"dev", "worker-0", "worker-1"});
