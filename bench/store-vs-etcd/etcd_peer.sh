@@ -15,6 +15,8 @@ set -euo pipefail
 script_dir=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 # shellcheck source=lib.sh
 source "$script_dir/lib.sh"
+# shellcheck source=etcd_cluster.sh
+source "$script_dir/etcd_cluster.sh"
 
 usage() {
   echo "usage: $0 --work-dir DIR [--clients \"1 64 256\"] [--duration 10] [--value-bytes 1024]" >&2
@@ -56,75 +58,22 @@ run_dir=$(mktemp -d "$work_dir/etcd-peer.XXXXXX")
 # every exit: success, failure (set -e) and Ctrl-C/TERM (turned into exits
 # below). Members get SIGKILL: their data is thrown away anyway, and on SIGTERM
 # a leader whose followers are stopping waits ~7 s trying to hand leadership over.
-etcd_pids=()
+pids=()
+pid_names=()
 wrk_pid=""
 cleanup() {
   local pid
-  for pid in $wrk_pid "${etcd_pids[@]}"; do kill -9 "$pid" 2>/dev/null || true; done
-  for pid in $wrk_pid "${etcd_pids[@]}"; do wait "$pid" 2>/dev/null || true; done
+  for pid in $wrk_pid "${pids[@]}"; do kill -9 "$pid" 2>/dev/null || true; done
+  for pid in $wrk_pid "${pids[@]}"; do wait "$pid" 2>/dev/null || true; done
   rm -rf "$run_dir"
 }
 trap cleanup EXIT
 trap 'exit 130' INT
 trap 'exit 143' TERM
 
-# --- Ports: six free ones (client and peer per member). ---
-pick_ports 6
-
-# --- Cluster: members m1..m3, each with its own data dir; durable defaults
-# (every commit fsynced by the WAL). ---
-client_urls=()
-initial_cluster=""
-for i in 1 2 3; do
-  client_urls+=("http://127.0.0.1:${ports[$((2 * i - 2))]}")
-  initial_cluster+="${initial_cluster:+,}m$i=http://127.0.0.1:${ports[$((2 * i - 1))]}"
-done
-token="troupe-bench-$$-$RANDOM"
-for i in 1 2 3; do
-  peer_url="http://127.0.0.1:${ports[$((2 * i - 1))]}"
-  etcd --name "m$i" --data-dir "$run_dir/m$i" \
-    --listen-client-urls "${client_urls[$((i - 1))]}" \
-    --advertise-client-urls "${client_urls[$((i - 1))]}" \
-    --listen-peer-urls "$peer_url" --initial-advertise-peer-urls "$peer_url" \
-    --initial-cluster "$initial_cluster" --initial-cluster-state new \
-    --initial-cluster-token "$token" \
-    --logger zap --log-outputs stderr 2>"$run_dir/m$i.log" &
-  etcd_pids+=("$!")
-done
-echo "etcd_peer: $(etcd --version | head -1), members on ${client_urls[*]}" >&2
-
-# Succeeds when every member reports healthy and all name the same leader;
-# sets leader_url and leader_name.
-cluster_ready() {
-  local url status member leader agreed="" i
-  leader_url=""
-  for i in 0 1 2; do
-    url=${client_urls[$i]}
-    [[ "$(curl -sf "$url/health")" == *'"health":"true"'* ]] || return 1
-    # uint64 ids are JSON strings in the gateway's output.
-    status=$(curl -sf -X POST -d '{}' "$url/v3/maintenance/status") || return 1
-    member=$(sed -n 's/.*"member_id":"\([0-9]*\)".*/\1/p' <<<"$status")
-    leader=$(sed -n 's/.*"leader":"\([0-9]*\)".*/\1/p' <<<"$status")
-    if [ -z "$leader" ] || [ "${agreed:-$leader}" != "$leader" ]; then return 1; fi
-    agreed=$leader
-    if [ "$member" = "$leader" ]; then
-      leader_url=$url
-      leader_name="m$((i + 1))"
-    fi
-  done
-  [ -n "$leader_url" ]
-}
-
-deadline=$((SECONDS + 30))
-until cluster_ready; do
-  if [ $SECONDS -ge $deadline ]; then
-    echo "etcd_peer: cluster did not become healthy in 30 s; member logs:" >&2
-    tail -n 20 "$run_dir"/m*.log >&2
-    exit 1
-  fi
-  sleep 0.2
-done
-echo "etcd_peer: leader is $leader_name at $leader_url" >&2
+# --- Cluster: members m1..m3 (etcd_cluster.sh). ---
+start_etcd_cluster "$run_dir"
+leader_url=$etcd_leader_url
 
 # --- Load. ---
 # Converts a wrk duration (e.g. 960.00us, 10.10ms, 1.02s, 1.50m) to ms.

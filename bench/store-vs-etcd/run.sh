@@ -20,6 +20,8 @@ script_dir=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 root=$(cd "$script_dir/../.." && pwd)
 # shellcheck source=lib.sh
 source "$script_dir/lib.sh"
+# shellcheck source=troupe_store.sh
+source "$script_dir/troupe_store.sh"
 
 duration=10
 clients="1 64 256"
@@ -41,11 +43,12 @@ cmake --build "$build" --target troupe store_bench >&2
 work_dir="$root/build/bench-data"
 require_disk "$work_dir"
 run_dir=$(mktemp -d "$work_dir/troupe-peer.XXXXXX")
-node_pids=()
+pids=()
+pid_names=()
 cleanup() {
   local pid
-  for pid in "${node_pids[@]}"; do kill -9 "$pid" 2>/dev/null || true; done
-  for pid in "${node_pids[@]}"; do wait "$pid" 2>/dev/null || true; done
+  for pid in "${pids[@]}"; do kill -9 "$pid" 2>/dev/null || true; done
+  for pid in "${pids[@]}"; do wait "$pid" 2>/dev/null || true; done
   rm -rf "$run_dir"
 }
 trap cleanup EXIT
@@ -53,27 +56,12 @@ trap 'exit 130' INT
 trap 'exit 143' TERM
 
 # --- Troupe: three store replicas, each with its own LMDB data dir. ---
-pick_ports 3
-names=(store-a store-b store-c)
-seeds="127.0.0.1:${ports[0]},127.0.0.1:${ports[1]},127.0.0.1:${ports[2]}"
-cat >"$run_dir/store.yaml" <<YAML
-roles: [store]
-store:
-  cluster: bench
-  initial-replicas: [store-a, store-b, store-c]
-YAML
-for i in 0 1 2; do
-  "$build/runtime/troupe" node --config "$run_dir/store.yaml" --name "${names[$i]}" \
-    --listen "127.0.0.1:${ports[$i]}" --seeds "$seeds" --data-dir "$run_dir/${names[$i]}" \
-    >"$run_dir/${names[$i]}.log" 2>&1 &
-  node_pids+=("$!")
-done
-echo "store-vs-etcd: troupe replicas on $seeds" >&2
-troupe_lines=$("$build/bench/store_bench" --seeds "$seeds" --clients "$clients" \
+start_troupe_store "$build/runtime/troupe" "$run_dir"
+troupe_lines=$("$build/bench/store_bench" --seeds "$store_seeds" --clients "$clients" \
   --duration "$duration")
 echo "$troupe_lines" | tee /dev/stderr
 cleanup
-node_pids=()
+pids=()
 
 # --- etcd, the same way. ---
 etcd_lines=$(bash "$script_dir/etcd_peer.sh" --work-dir "$work_dir" --clients "$clients" \
