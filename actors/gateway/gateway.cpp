@@ -55,7 +55,10 @@ net::http_response to_http(const api_response& response) {
   http.content_type = response.content_type;
   http.body = response.body;
   for (const auto& warning : response.warnings)
-    http.headers.emplace_back("Warning", "299 - " + json(warning).dump());
+    // A warning may quote a field name from a YAML body, which may be
+    // ill-formed UTF-8: written as U+FFFD, as Go's strconv.Quote does.
+    http.headers.emplace_back(
+        "Warning", "299 - " + json(warning).dump(-1, ' ', false, json::error_handler_t::replace));
   return http;
 }
 

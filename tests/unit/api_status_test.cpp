@@ -98,3 +98,13 @@ TEST_CASE("transport and limit failures carry their codes and reasons", "[status
         "Internal error occurred: store unavailable");
   CHECK(service_unavailable("no leader")["code"] == 503);
 }
+
+TEST_CASE("a Status quoting ill-formed UTF-8 writes U+FFFD in its place as Go does") {
+  // A query value such as limit=%E9 decodes to the single byte 0xE9.
+  auto status = bad_request("invalid limit \"\xE9t\"");
+  CHECK(status["message"] == "invalid limit \"\xEF\xBF\xBDt\"");
+  CHECK_NOTHROW(status.dump());
+  auto named = not_found({"", "pods", "Pod", "web\xE9"});
+  CHECK(named["details"]["name"] == "web\xEF\xBF\xBD");
+  CHECK_NOTHROW(named.dump());
+}

@@ -16,6 +16,18 @@ json details_of(const resource_name& resource) {
   return details;
 }
 
+// Messages quote what clients sent, which may be ill-formed UTF-8 (a query
+// value, a body that failed to parse). Go's encoding/json writes such bytes
+// as U+FFFD; so does a Status here, so that every Status can be sent.
+json sendable(json body) {
+  try {
+    (void)body.dump();
+    return body;
+  } catch (const json::type_error&) {
+    return json::parse(body.dump(-1, ' ', false, json::error_handler_t::replace));
+  }
+}
+
 }  // namespace
 
 std::string field_error::body() const {
@@ -67,7 +79,7 @@ json status_body(int code, std::string_view reason, std::string_view message, co
             {"status", "Failure"}, {"message", message}, {"reason", reason},
             {"code", code}};
   if (!details.is_null()) body["details"] = details;
-  return body;
+  return sendable(std::move(body));
 }
 
 json not_found(const resource_name& resource) {
