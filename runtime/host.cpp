@@ -121,7 +121,9 @@ host::~host() {
   // and the store still run.
   control_.reset();
   if (book_) book_->remove(identity_.address());
-  for (auto port : published_ports_) anon_send(network_of(*system_), caf::close_atom::value, port);
+  // Closed and waited for: a port still closing while the system shuts
+  // down leaks its doorman.
+  for (auto port : published_ports_) (void)system_->middleman().close(port);
   // Published and remotely referenced actors keep an actor system alive
   // (STACK.md): terminate ours explicitly before the system goes away.
   if (replica_) {

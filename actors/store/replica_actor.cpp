@@ -266,7 +266,12 @@ caf::result<T> submit(self_pointer self, std::map<ticket, caf::typed_response_pr
 // while a tick was pending hung the actor system's shutdown for good.
 caf::behavior ticker(caf::event_based_actor* self, caf::actor_addr target,
                      std::chrono::milliseconds interval) {
-  self->monitor(target);
+  // Monitored through a strong handle: the replica may be gone before the
+  // ticker starts (it refused its data dir), and a weak address of a
+  // destroyed actor must not be dereferenced.
+  auto replica = caf::actor_cast<caf::actor>(target);
+  if (!replica) return {};
+  self->monitor(replica);
   self->set_down_handler([=](caf::down_msg&) { self->quit(); });
   self->send(self, tick_atom::value);
   return {
