@@ -196,7 +196,7 @@ void serve_call(api_self self, const api_request& request, std::function<void(ap
   const auto* resource = resource_of(request);
   if (!resource) return done(unknown_resource(request));
   if (request.verb == "list") return serve_list(self, request, *resource, std::move(done));
-  run_operation(self, make_operation(request, *resource), std::move(done));
+  run_operation(self, make_operation(request, *resource), std::move(done), !request.body.empty());
 }
 
 void become_ready(api_self self) {
@@ -297,15 +297,28 @@ void expire_waits(api_self self) {
 }  // namespace
 
 void run_operation(api_self self, std::unique_ptr<api_operation> operation,
-                   std::function<void(api_response)> done) {
+                   std::function<void(api_response)> done, bool prepare_beside) {
   auto& state = self->state;
   if (state.operations.size() >= state.config.operations_max)
     return done(failure_response({too_many_requests(1)}));
   auto id = state.next_operation++;
-  auto* raw = operation.get();
-  state.operations.emplace(id, running_operation{std::move(operation), std::move(done)});
-  auto context = context_of(self);
-  step(self, id, raw->start(context));
+  operation_pointer shared = std::move(operation);
+  state.operations.emplace(id, running_operation{shared, std::move(done)});
+  auto prepare_and_start = [](api_operation& operation, operation_context& context) {
+    operation.prepare(context);
+    return operation.start(context);
+  };
+  if (!prepare_beside || state.preparers.empty()) return continue_with(self, id, prepare_and_start);
+  const auto& preparer = state.preparers[state.next_preparer++ % state.preparers.size()];
+  self->request(preparer, caf::infinite, prepare_atom::value, std::move(shared))
+      .then(
+          [=](bool) {
+            continue_with(self, id, [](api_operation& operation, operation_context& context) {
+              return operation.start(context);
+            });
+          },
+          // The preparer is gone and did not prepare it: prepare it here.
+          [=](const caf::error&) { continue_with(self, id, prepare_and_start); });
 }
 
 void when_fresh(api_self self, std::int64_t revision, std::function<void(bool)> resume) {
@@ -327,11 +340,31 @@ void with_store_revision(api_self self, std::function<void(std::int64_t)> use,
             });
 }
 
+struct preparer_state {
+  api_random random;
+  static inline const char* name = "api preparer";
+};
+
+caf::behavior preparer(caf::stateful_actor<preparer_state>* self, std::uint64_t seed,
+                       std::function<api_clock::time_point()> now) {
+  self->state.random.seed(seed);
+  return {
+      [=](prepare_atom, const operation_pointer& operation) {
+        operation_context context{now(), self->state.random};
+        operation->prepare(context);
+        return true;
+      },
+  };
+}
+
 api_actor spawn_api(caf::actor_system& system, api_config config) {
   auto behavior = [](api_self self, api_config config) -> api_actor_impl::behavior_type {
     self->state.config = std::move(config);
     self->state.random.seed(self->state.config.seed);
     self->state.cache = watch_cache(self->state.config.history_max);
+    for (std::size_t i = 0; i < self->state.config.preparers; ++i)
+      self->state.preparers.push_back(
+          self->spawn(preparer, self->state.config.seed + i + 1, self->state.config.now));
     load_snapshot(self, std::make_shared<std::vector<key_value>>(), std::string(registry_prefix),
                   0);
     self->delayed_send(self, tick_interval, tick_atom::value);

@@ -86,6 +86,8 @@ api_response operation_harness::run(api_operation& operation) {
   steps_.clear();
   logs_.reset();
   operation_context context{now_, random_};
+  // As the api actor does: prepare (on another thread there), then start.
+  operation.prepare(context);
   auto step = operation.start(context);
   for (std::size_t taken = 0;; ++taken) {
     if (taken >= steps_max) FAIL("the operation did not answer within " << steps_max << " steps");

@@ -58,6 +58,8 @@ std::unique_ptr<api_operation> subresource_operation(const api_request& request,
 
 }  // namespace
 
+void api_operation::prepare(operation_context&) {}
+
 operation_step api_operation::on_keys(const std::vector<std::optional<key_value>>&, bool,
                                       operation_context&) {
   assert(false && "this operation reads no keys");

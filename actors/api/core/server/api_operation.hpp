@@ -73,6 +73,12 @@ struct operation_context {
 class api_operation {
  public:
   virtual ~api_operation() = default;
+  // The work that needs neither the store nor the cache (decoding,
+  // defaulting and validating a body), called once before start. Touches
+  // only the operation itself, so the api may run it on another thread
+  // while it serves other requests; a failure found here is answered by
+  // start.
+  virtual void prepare(operation_context& context);
   virtual operation_step start(operation_context& context) = 0;
   // One value per key asked, in order; `from_cache` when the cache answered.
   virtual operation_step on_keys(const std::vector<std::optional<key_value>>& values,

@@ -27,9 +27,10 @@ class create_operation final : public api_operation {
   create_operation(api_request request, const resource_info& resource)
       : request_(std::move(request)), target_(target_of(request_, resource)) {}
 
-  operation_step start(operation_context& context) override {
-    auto prepared = prepare(context);
-    if (prepared) return answer{failure_response(*prepared)};
+  void prepare(operation_context& context) override { refused_ = prepare_object(context); }
+
+  operation_step start(operation_context&) override {
+    if (refused_) return answer{failure_response(*refused_)};
     if (target_.served->namespaced) return read_keys{{namespace_key(target_.namespace_name)}, true};
     return create();
   }
@@ -70,7 +71,8 @@ class create_operation final : public api_operation {
   }
 
  private:
-  std::optional<api_failure> prepare(operation_context& context) {
+  // Decodes, defaults and validates the body, and encodes it for the store.
+  std::optional<api_failure> prepare_object(operation_context& context) {
     auto options = parse_write_options(request_.query);
     if (auto* failure = failure_of(options)) return *failure;
     options_ = std::get<write_options>(options);
@@ -94,12 +96,22 @@ class create_operation final : public api_operation {
     if (auto failure = invalid_failure(*target_.served, object_name(object_), causes))
       return failure;
     target_.name = object_name(object_);
+    if (!options_.dry_run) creation_ = creation();
     return std::nullopt;
   }
 
   operation_step create() {
-    auto key = object_key(*target_.stored, target_.namespace_name, object_name(object_));
     if (options_.dry_run) return answer{json_response(201, to_served(object_, *target_.served))};
+    if (!creation_) creation_ = creation();
+    write next = std::move(*creation_);
+    creation_.reset();
+    return next;
+  }
+
+  // The txn that creates object_ and its cached form (both made by prepare,
+  // off the api's thread, unless a generated name is retried).
+  write creation() {
+    auto key = object_key(*target_.stored, target_.namespace_name, object_name(object_));
     txn_request txn;
     txn.compares.push_back({key, txn_compare::target::version, txn_compare::op::equal, 0});
     if (target_.served->namespaced)
@@ -131,6 +143,8 @@ class create_operation final : public api_operation {
   write_options options_;
   json object_;
   stored_object stored_;  // object_ as written, to answer without serializing again
+  std::optional<write> creation_;
+  std::optional<api_failure> refused_;
   std::vector<std::string> warnings_;
   std::string generated_prefix_;
   int name_attempts_ = 0;

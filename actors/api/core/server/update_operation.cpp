@@ -37,13 +37,18 @@ class update_operation final : public api_operation {
     if (request_.subresource == "finalize") part_ = update_target::finalize;
   }
 
-  operation_step start(operation_context&) override {
+  void prepare(operation_context&) override {
     auto options = parse_write_options(request_.query);
-    if (auto* failure = failure_of(options)) return answer{failure_response(*failure)};
-    options_ = std::get<write_options>(options);
-    if (request_.verb == "update") {
-      if (auto failure = decode_put_body()) return answer{failure_response(*failure)};
+    if (auto* failure = failure_of(options)) {
+      refused_ = *failure;
+      return;
     }
+    options_ = std::get<write_options>(options);
+    if (request_.verb == "update") refused_ = decode_put_body();
+  }
+
+  operation_step start(operation_context&) override {
+    if (refused_) return answer{failure_response(*refused_)};
     return read_keys{{target_.key}, true};
   }
 
@@ -199,6 +204,7 @@ class update_operation final : public api_operation {
   json result_;
   stored_object written_;  // result_ as written
   std::vector<std::string> warnings_;
+  std::optional<api_failure> refused_;
   int attempts_ = 0;
   bool deleting_ = false;
 };
