@@ -16,15 +16,6 @@ constexpr std::size_t localhost_profile_bytes_max = 4095;  // PATH_MAX - 1
 // struct is shown by type name only.
 const char* const security_context_value = "core.SecurityContext{...}";
 
-error_list id(const json& context, const char* key, const field_path& path) {
-  auto value = integer_member(context, key);
-  if (!value) return {};
-  error_list errors;
-  append_invalid(errors, path.child(key), std::to_string(*value),
-                 user_or_group_id_messages(*value));
-  return errors;
-}
-
 error_list privilege_escalation(const json& context, const field_path& path) {
   const json* allow = member(context, "allowPrivilegeEscalation");
   if (allow == nullptr || !allow->is_boolean() || allow->get<bool>()) return {};
@@ -110,8 +101,8 @@ error_list app_armor_profile(const json* profile, const field_path& path) {
 error_list container_security_context(const json* context, bool host_users,
                                       const field_path& path) {
   if (context == nullptr) return {};
-  error_list errors = id(*context, "runAsUser", path);
-  append(errors, id(*context, "runAsGroup", path));
+  error_list errors = optional_user_or_group_id(*context, "runAsUser", path);
+  append(errors, optional_user_or_group_id(*context, "runAsGroup", path));
   if (const json* proc_mount = member(*context, "procMount")) {
     auto value = proc_mount->is_string() ? proc_mount->get<std::string>() : std::string();
     if (value != "Default" && value != "Unmasked")

@@ -78,15 +78,6 @@ error_list sysctls(const json& entries, const json& spec, const field_path& path
   return errors;
 }
 
-error_list id(const json& context, const char* key, const field_path& path) {
-  auto value = integer_member(context, key);
-  if (!value) return {};
-  error_list errors;
-  append_invalid(errors, path.child(key), std::to_string(*value),
-                 user_or_group_id_messages(*value));
-  return errors;
-}
-
 error_list enumerated(const json& context, const char* key, const std::vector<std::string>& allowed,
                       const field_path& path) {
   const json* value = member(context, key);
@@ -102,9 +93,9 @@ error_list enumerated(const json& context, const char* key, const std::vector<st
 error_list pod_security_context(const json& spec, const field_path& spec_path) {
   const json& context = dictionary(spec, "securityContext");
   auto path = spec_path.child("securityContext");
-  error_list errors = id(context, "fsGroup", path);
-  append(errors, id(context, "runAsUser", path));
-  append(errors, id(context, "runAsGroup", path));
+  error_list errors = optional_user_or_group_id(context, "fsGroup", path);
+  append(errors, optional_user_or_group_id(context, "runAsUser", path));
+  append(errors, optional_user_or_group_id(context, "runAsGroup", path));
   const json& groups = list(context, "supplementalGroups");
   for (std::size_t i = 0; i < groups.size(); ++i) {
     auto group = integer(groups[i]).value_or(0);

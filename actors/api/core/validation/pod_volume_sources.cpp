@@ -125,6 +125,16 @@ error_list projected_source(const json& source, const field_path& path,
   return errors;
 }
 
+// validateSecretVolumeSource and validateConfigMapVolumeSource: a required
+// name, defaultMode, items.
+error_list named_items_source(const json& source, const char* name_key, const field_path& path) {
+  error_list errors;
+  if (text(source, name_key).empty()) errors.push_back(required(path.child(name_key)));
+  append(errors, file_mode(source, "defaultMode", path));
+  append(errors, items(source, path));
+  return errors;
+}
+
 }  // namespace
 
 error_list local_non_reserved_path(const std::string& target, const field_path& path) {
@@ -173,19 +183,11 @@ error_list validate_git_repo(const json& source, const field_path& path) {
 }
 
 error_list validate_secret_source(const json& source, const field_path& path) {
-  error_list errors;
-  if (text(source, "secretName").empty()) errors.push_back(required(path.child("secretName")));
-  append(errors, file_mode(source, "defaultMode", path));
-  append(errors, items(source, path));
-  return errors;
+  return named_items_source(source, "secretName", path);
 }
 
 error_list validate_config_map_source(const json& source, const field_path& path) {
-  error_list errors;
-  if (text(source, "name").empty()) errors.push_back(required(path.child("name")));
-  append(errors, file_mode(source, "defaultMode", path));
-  append(errors, items(source, path));
-  return errors;
+  return named_items_source(source, "name", path);
 }
 
 error_list validate_claim_source(const json& source, const field_path& path) {

@@ -134,6 +134,15 @@ error_list dns1123_label(const std::string& value, const field_path& path) {
   return errors;
 }
 
+error_list optional_user_or_group_id(const json& object, const char* key, const field_path& path) {
+  auto value = integer_member(object, key);
+  if (!value) return {};
+  error_list errors;
+  append_invalid(errors, path.child(key), std::to_string(*value),
+                 user_or_group_id_messages(*value));
+  return errors;
+}
+
 error_list dns1123_subdomain(const std::string& value, const field_path& path) {
   error_list errors;
   append_invalid(errors, path, go_quote(value), dns1123_subdomain_errors(value));

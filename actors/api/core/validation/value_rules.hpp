@@ -33,6 +33,10 @@ std::vector<std::string> percent_messages(std::string_view value);
 std::vector<std::string> http_header_name_messages(std::string_view name);
 // IsValidUserID / IsValidGroupID: 0 to 4294967295.
 std::vector<std::string> user_or_group_id_messages(std::int64_t id);
+// The same on an optional integer member `key` of `object` (a *int64 in Go),
+// reported at path.key.
+error_list optional_user_or_group_id(const nlohmann::json& object, const char* key,
+                                     const field_path& path);
 
 // Field-level wrappers (ValidateDNS1123Label, ValidateDNS1123Subdomain,
 // ValidateQualifiedName = ValidateLabelName, ValidateLabels, ValidateNonnegativeField).

@@ -86,14 +86,12 @@ error_list validate_daemon_set_update(const json& object, const json& old) {
 error_list validate_daemon_set_status_update(const json& object, const json& old) {
   error_list errors = validate_object_meta_update(object, old, {});
   const json& status = dictionary(object, "status");
-  append(errors,
-         non_negative_fields(status,
-                             {"currentNumberScheduled", "numberMisscheduled",
-                              "desiredNumberScheduled", "numberReady", "observedGeneration",
-                              "updatedNumberScheduled", "numberAvailable", "numberUnavailable"},
-                             status_path));
-  if (auto count = integer_member(status, "collisionCount"))
-    append(errors, non_negative(*count, status_path.child("collisionCount")));
+  append(errors, non_negative_fields(
+                     status,
+                     {"currentNumberScheduled", "numberMisscheduled", "desiredNumberScheduled",
+                      "numberReady", "observedGeneration", "updatedNumberScheduled",
+                      "numberAvailable", "numberUnavailable", "collisionCount"},
+                     status_path));
   append(errors, collision_count(object, old));
   return errors;
 }

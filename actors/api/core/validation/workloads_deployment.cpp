@@ -108,12 +108,11 @@ error_list validate_deployment_update(const json& object, const json& old) {
 error_list validate_deployment_status_update(const json& object, const json& old) {
   error_list errors = validate_object_meta_update(object, old, {});
   const json& status = dictionary(object, "status");
-  append(errors, non_negative_fields(status,
-                                     {"observedGeneration", "replicas", "updatedReplicas",
-                                      "readyReplicas", "availableReplicas", "unavailableReplicas"},
-                                     status_path));
-  if (auto count = integer_member(status, "collisionCount"))
-    append(errors, non_negative(*count, status_path.child("collisionCount")));
+  append(errors,
+         non_negative_fields(status,
+                             {"observedGeneration", "replicas", "updatedReplicas", "readyReplicas",
+                              "availableReplicas", "unavailableReplicas", "collisionCount"},
+                             status_path));
   append(errors, replica_counts(status, false));
   append(errors, collision_count(object, old));
   return errors;
