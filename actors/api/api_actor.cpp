@@ -196,7 +196,7 @@ void serve_call(api_self self, const api_request& request, std::function<void(ap
   const auto* resource = resource_of(request);
   if (!resource) return done(unknown_resource(request));
   if (request.verb == "list") return serve_list(self, request, *resource, std::move(done));
-  run_operation(self, make_operation(request, *resource), std::move(done), !request.body.empty());
+  run_operation(self, make_operation(request, *resource), std::move(done));
 }
 
 void become_ready(api_self self) {
@@ -297,7 +297,7 @@ void expire_waits(api_self self) {
 }  // namespace
 
 void run_operation(api_self self, std::unique_ptr<api_operation> operation,
-                   std::function<void(api_response)> done, bool prepare_beside) {
+                   std::function<void(api_response)> done) {
   auto& state = self->state;
   if (state.operations.size() >= state.config.operations_max)
     return done(failure_response({too_many_requests(1)}));
@@ -308,7 +308,8 @@ void run_operation(api_self self, std::unique_ptr<api_operation> operation,
     operation.prepare(context);
     return operation.start(context);
   };
-  if (!prepare_beside || state.preparers.empty()) return continue_with(self, id, prepare_and_start);
+  if (!shared->prepares() || state.preparers.empty())
+    return continue_with(self, id, prepare_and_start);
   const auto& preparer = state.preparers[state.next_preparer++ % state.preparers.size()];
   self->request(preparer, caf::infinite, prepare_atom::value, std::move(shared))
       .then(
@@ -324,6 +325,9 @@ void run_operation(api_self self, std::unique_ptr<api_operation> operation,
 void when_fresh(api_self self, std::int64_t revision, std::function<void(bool)> resume) {
   auto& state = self->state;
   if (state.cache.revision() >= revision) return resume(true);
+  // Bounded: beyond, a read is treated as if its wait ran out (a consistent
+  // list then goes to the store, bounded by operations_max).
+  if (state.waiting.size() >= state.config.pending_max) return resume(false);
   state.waiting.push_back(
       {revision, self->clock().now() + state.config.freshness_wait, std::move(resume)});
 }

@@ -78,13 +78,14 @@ struct api_state {
 
 using api_self = api_actor_impl::stateful_pointer<api_state>;
 
-// Runs an operation to its answer, which goes to `done`. With `prepare_beside`
-// (a request with a body), a preparer prepares it first.
+// Runs an operation to its answer, which goes to `done`. One that prepares()
+// is prepared by a preparer first.
 void run_operation(api_self self, std::unique_ptr<api_operation> operation,
-                   std::function<void(api_response)> done, bool prepare_beside = false);
+                   std::function<void(api_response)> done);
 
 // Calls `resume(true)` once the cache has reached `revision`, or
-// `resume(false)` after the config's freshness_wait.
+// `resume(false)` after the config's freshness_wait (at once when
+// pending_max reads already wait).
 void when_fresh(api_self self, std::int64_t revision, std::function<void(bool)> resume);
 // Reads the store's current revision, then `use(revision)`; failures
 // answer through `fail`.

@@ -25,17 +25,6 @@ bool delegated_to_store(const list_options& options) {
          options.match == resource_version_match::exact;
 }
 
-api_response too_large_version(std::int64_t wanted, std::int64_t current) {
-  return failure_response(
-      {status_body(504, "Timeout",
-                   "Too large resource version: " + std::to_string(wanted) +
-                       ", current: " + std::to_string(current),
-                   nlohmann::json{{"causes", nlohmann::json::array({nlohmann::json{
-                                                 {"reason", "ResourceVersionTooLarge"},
-                                                 {"message", "Too large resource version"}}})},
-                                  {"retryAfterSeconds", 1}})});
-}
-
 void list_from_cache(api_self self, const resource_info& served, const watch_filter& filter,
                      const std::function<void(api_response)>& done) {
   const auto& cache = self->state.cache;
@@ -71,7 +60,9 @@ void serve_list(api_self self, const api_request& request, const resource_info& 
   if (!options.resource_version_text.empty()) {
     auto wanted = options.resource_version;
     return when_fresh(self, wanted, [=](bool fresh) {
-      if (!fresh) return done(too_large_version(wanted, self->state.cache.revision()));
+      if (!fresh)
+        return done(
+            failure_response({too_large_resource_version(wanted, self->state.cache.revision())}));
       list_from_cache(self, *served, filter, done);
     });
   }

@@ -107,11 +107,8 @@ void serve_watch(api_self self, const api_request& request, const resource_info&
   if (!options.resource_version_text.empty()) {
     return when_fresh(self, options.resource_version, [=](bool fresh) {
       if (!fresh)
-        return reply(0,
-                     failure_response({status_body(
-                         504, "Timeout",
-                         "Too large resource version: " + std::to_string(options.resource_version) +
-                             ", current: " + std::to_string(self->state.cache.revision()))}));
+        return reply(0, failure_response({too_large_resource_version(
+                            options.resource_version, self->state.cache.revision())}));
       begin_watch(self, *served, options, filter, watcher, reply, initial);
     });
   }

@@ -108,3 +108,12 @@ TEST_CASE("a Status quoting ill-formed UTF-8 writes U+FFFD in its place as Go do
   CHECK(named["details"]["name"] == "web\xEF\xBF\xBD");
   CHECK_NOTHROW(named.dump());
 }
+
+TEST_CASE("a version the cache has not reached is 504 with kube's cause and retry") {
+  auto status = too_large_resource_version(90, 42);
+  CHECK(status["code"] == 504);
+  CHECK(status["reason"] == "Timeout");
+  CHECK(status["message"] == "Too large resource version: 90, current: 42");
+  CHECK(status["details"]["causes"][0]["reason"] == "ResourceVersionTooLarge");
+  CHECK(status["details"]["retryAfterSeconds"] == 1);
+}

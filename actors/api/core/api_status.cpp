@@ -162,6 +162,16 @@ json expired(std::int64_t requested, std::int64_t oldest) {
                          std::to_string(oldest) + ")");
 }
 
+json too_large_resource_version(std::int64_t wanted, std::int64_t current) {
+  return status_body(
+      504, "Timeout",
+      "Too large resource version: " + std::to_string(wanted) +
+          ", current: " + std::to_string(current),
+      json{{"causes", json::array({json{{"reason", "ResourceVersionTooLarge"},
+                                        {"message", "Too large resource version"}}})},
+           {"retryAfterSeconds", 1}});
+}
+
 json method_not_allowed(std::string_view verb, const resource_name& resource) {
   json details{{"kind", resource.resource}};
   if (!resource.group.empty()) details["group"] = resource.group;

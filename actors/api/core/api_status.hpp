@@ -73,6 +73,9 @@ nlohmann::json request_entity_too_large(std::size_t limit_bytes);
 nlohmann::json too_many_requests(int retry_after_seconds);
 // 410 for a watch or list below the compaction point.
 nlohmann::json expired(std::int64_t requested, std::int64_t oldest);
+// 504 for a list or watch of a version the cache has not reached in time
+// (kube's NewTooLargeResourceVersionError: a cause, retry after 1 s).
+nlohmann::json too_large_resource_version(std::int64_t wanted, std::int64_t current);
 nlohmann::json method_not_allowed(std::string_view verb, const resource_name& resource);
 nlohmann::json internal_error(std::string_view message);
 nlohmann::json service_unavailable(std::string_view message);

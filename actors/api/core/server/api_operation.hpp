@@ -79,6 +79,8 @@ class api_operation {
   // while it serves other requests; a failure found here is answered by
   // start.
   virtual void prepare(operation_context& context);
+  // Whether prepare does any work (else the api skips the hand-off).
+  virtual bool prepares() const { return false; }
   virtual operation_step start(operation_context& context) = 0;
   // One value per key asked, in order; `from_cache` when the cache answered.
   virtual operation_step on_keys(const std::vector<std::optional<key_value>>& values,

@@ -27,6 +27,8 @@ class create_operation final : public api_operation {
   create_operation(api_request request, const resource_info& resource)
       : request_(std::move(request)), target_(target_of(request_, resource)) {}
 
+  bool prepares() const override { return true; }
+
   void prepare(operation_context& context) override { refused_ = prepare_object(context); }
 
   operation_step start(operation_context&) override {

@@ -89,7 +89,7 @@ class delete_collection_operation final : public api_operation {
   bool absorb(const api_response& response) {
     if (response.code == 404) return true;
     if (response.code != 200) return false;
-    deleted_.push_back(pending_[position_ - 1]);
+    deleted_.push_back(std::move(pending_[position_ - 1]));
     return true;
   }
 

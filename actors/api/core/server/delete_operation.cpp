@@ -33,11 +33,10 @@ bool returns_deleted_object(const resource_info& resource) {
          is(resource, "", "Namespace");
 }
 
-// The finalizers after the propagation policy; whether they changed.
-bool apply_propagation(json& metadata, propagation_policy policy) {
+// The finalizers after the propagation policy.
+void apply_propagation(json& metadata, propagation_policy policy) {
   auto& finalizers = metadata["finalizers"];
   if (!finalizers.is_array()) finalizers = json::array();
-  auto before = finalizers;
   auto drop = [&](std::string_view name) {
     finalizers.erase(std::remove(finalizers.begin(), finalizers.end(), name), finalizers.end());
   };
@@ -61,9 +60,7 @@ bool apply_propagation(json& metadata, propagation_policy policy) {
     case propagation_policy::unset:
       break;
   }
-  bool changed = finalizers != before;
   if (finalizers.empty()) metadata.erase("finalizers");
-  return changed;
 }
 
 // kube's pod CheckGracefulDelete: the grace period a pod deletion gets.
@@ -128,13 +125,13 @@ class delete_operation final : public api_operation {
     metadata.erase("resourceVersion");
     const bool deleting = member(metadata, "deletionTimestamp") != nullptr;
     if (deleting) return already_deleting(stored, context);
-    bool finalizers_changed = apply_propagation(metadata, options_.propagation);
+    apply_propagation(metadata, options_.propagation);
     const auto* finalizers = member(metadata, "finalizers");
     bool pending_finalizers = finalizers && finalizers->is_array() && !finalizers->empty();
     std::int64_t grace = 0;
     if (is(*target_.stored, "", "Pod")) grace = pod_grace_seconds(object_, options_);
     if (is(*target_.stored, "", "Namespace")) return terminate_namespace(stored, context);
-    if (grace > 0 || pending_finalizers || (finalizers_changed && pending_finalizers)) {
+    if (grace > 0 || pending_finalizers) {
       metadata["deletionTimestamp"] = format_timestamp(context.now + std::chrono::seconds(grace));
       metadata["deletionGracePeriodSeconds"] = grace;
       bump_generation(metadata);

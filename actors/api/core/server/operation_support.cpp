@@ -52,11 +52,13 @@ void fold_string_data(json& secret) {
 
 json to_storage(json object, const resource_info& served) {
   if (served.group.empty() && served.kind == "Secret") fold_string_data(object);
-  return converts(served) ? hpa_v1_to_v2(object) : object;
+  if (!converts(served)) return object;  // moved, not copied as `?:` would
+  return hpa_v1_to_v2(object);
 }
 
 json to_served(json object, const resource_info& served) {
-  return converts(served) ? hpa_v2_to_v1(object) : object;
+  if (!converts(served)) return object;
+  return hpa_v2_to_v1(object);
 }
 
 api_result<std::string> served_text(const key_value& stored, const resource_info& served) {

@@ -37,6 +37,9 @@ class update_operation final : public api_operation {
     if (request_.subresource == "finalize") part_ = update_target::finalize;
   }
 
+  // A PUT's body is decoded beforehand; a patch needs the stored object.
+  bool prepares() const override { return request_.verb == "update"; }
+
   void prepare(operation_context&) override {
     auto options = parse_write_options(request_.query);
     if (auto* failure = failure_of(options)) {
@@ -126,7 +129,8 @@ class update_operation final : public api_operation {
       return apply_scale(current_served, body_, target_.name);
     }
     const bool scale = part_ == update_target::scale;
-    auto base = scale ? scale_of(current_served) : current_served;
+    json scale_object = scale ? scale_of(current_served) : json();
+    const json& base = scale ? scale_object : current_served;
     auto patched = apply_patch_request(base, request_.content_type, request_.body,
                                        scale ? "autoscaling/v1" : target_.served->api_version(),
                                        scale ? "Scale" : target_.served->kind, scale);

@@ -37,17 +37,10 @@ cached_pointer make_cached_object(const key_value& stored) {
   auto decoded = decode_stored_object(stored.value);
   auto* value = std::get_if<stored_object>(&decoded);
   if (!value) return nullptr;
-  auto object = std::make_shared<cached_object>();
-  object->key = stored.key;
-  object->resource = resource;
-  object->revision = stored.mod_revision;
-  object->stored = std::move(*value);
-  auto parsed = nlohmann::json::parse(object->stored.json, nullptr, false);
+  auto parsed = nlohmann::json::parse(value->json, nullptr, false);
   if (parsed.is_discarded() || !parsed.is_object()) return nullptr;
-  object->namespace_name = object_namespace(parsed);
-  object->name = object_name(parsed);
-  object->labels = string_map_member(parsed.value("metadata", nlohmann::json::object()), "labels");
-  object->fields = field_values(parsed, *resource);
+  auto object = describe_written_object(stored.key, *resource, std::move(*value), parsed);
+  object->revision = stored.mod_revision;
   return object;
 }
 
