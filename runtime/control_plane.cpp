@@ -2,6 +2,7 @@
 
 #include <caf/all.hpp>
 
+#include <filesystem>
 #include <random>
 #include <thread>
 
@@ -68,9 +69,10 @@ std::variant<std::unique_ptr<control_plane>, std::string> control_plane::start(
   auto gateway = gateway::gateway::start(system, std::move(gateway_config));
   if (auto* error = std::get_if<std::string>(&gateway)) return "API gateway: " + *error;
   plane->gateway_ = std::move(std::get<std::unique_ptr<gateway::gateway>>(gateway));
+  plane->api_url_ = https_url(spec.api_address, plane->gateway_->port());
   if (!spec.kubeconfig_path.empty()) {
     net::tls::kubeconfig_spec kubeconfig;
-    kubeconfig.server = https_url(spec.api_address, plane->gateway_->port());
+    kubeconfig.server = plane->api_url_;
     kubeconfig.ca_certificate = plane->pki_.ca_certificate;
     kubeconfig.client = plane->pki_.admin;
     if (auto error = net::tls::write_kubeconfig(spec.kubeconfig_path, kubeconfig))
@@ -78,6 +80,15 @@ std::variant<std::unique_ptr<control_plane>, std::string> control_plane::start(
     plane->kubeconfig_path_ = spec.kubeconfig_path;
   }
   return plane;
+}
+
+control_plane_spec control_plane_spec_of(const node_config& config) {
+  control_plane_spec control;
+  control.api_address = net::endpoint{config.listen.host, config.api_port};
+  control.pki_directory = config.data_dir + "/pki";
+  control.kubeconfig_path =
+      std::filesystem::absolute(std::filesystem::path(config.data_dir) / "kubeconfig").string();
+  return control;
 }
 
 bool control_plane::wait_ready(std::chrono::milliseconds deadline, std::string& detail) {

@@ -22,6 +22,7 @@
 #include "messages/interfaces/store_replica_actor.hpp"
 #include "net/core/endpoint.hpp"
 #include "net/tls/cluster_pki.hpp"
+#include "runtime/core/node_config.hpp"
 
 namespace troupe::runtime {
 
@@ -35,6 +36,11 @@ struct control_plane_spec {
   std::chrono::milliseconds bookmark_interval{60'000};
 };
 
+// The control plane of a host configured by `config` (troupe up and troupe
+// node): the gateway at the listen host's api-port, <data-dir>/pki and
+// <data-dir>/kubeconfig (an absolute path, as printed).
+control_plane_spec control_plane_spec_of(const node_config& config);
+
 class control_plane {
  public:
   static std::variant<std::unique_ptr<control_plane>, std::string> start(
@@ -47,6 +53,9 @@ class control_plane {
   api_actor api() const { return api_; }
   store_client_actor store() const { return store_; }
   std::uint16_t api_port() const { return gateway_->port(); }
+  // https://<host>:<port> as written in the kubeconfig (a wildcard listen
+  // host becomes 127.0.0.1).
+  const std::string& api_url() const { return api_url_; }
   const net::tls::cluster_pki& pki() const { return pki_; }
   const std::string& kubeconfig_path() const { return kubeconfig_path_; }
 
@@ -63,6 +72,7 @@ class control_plane {
   std::unique_ptr<gateway::gateway> gateway_;
   net::tls::cluster_pki pki_;
   std::string kubeconfig_path_;
+  std::string api_url_;
 };
 
 }  // namespace troupe::runtime

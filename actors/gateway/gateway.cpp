@@ -47,7 +47,7 @@ using watcher_impl = api_watcher_actor::extend<caf::reacts_to<caf::close_atom>>;
 // goes away fails its pending requests at once.
 constexpr auto api_call_timeout = caf::infinite;
 // Watch events held while the stream is being set up.
-constexpr std::size_t early_events_max = 1 << 20;
+constexpr std::size_t early_events_max = 1 << 16;
 
 net::http_response to_http(const api_response& response) {
   net::http_response http;
@@ -132,11 +132,13 @@ watcher_impl::behavior_type watcher(watcher_impl::stateful_pointer<watcher_state
             self->quit();
           });
   return {
-      [=](event_atom, std::uint64_t, std::vector<api_watch_event>& events) mutable {
+      [=](event_atom, std::uint64_t id, std::vector<api_watch_event>& events) mutable {
         auto& state = self->state;
         if (!state.stream) {
           if (state.early.size() + events.size() > early_events_max) {
-            self->send(context->api, cancel_atom::value, state.id);
+            self->send(context->api, cancel_atom::value, id);
+            state.call->responder->respond(status_http(
+                api::service_unavailable("the watch fell behind before it could start")));
             return self->quit();
           }
           for (auto& event : events) state.early.push_back(std::move(event));
@@ -167,9 +169,8 @@ bridge_actor::behavior_type bridge(bridge_actor::pointer self,
                   call->responder->respond(to_http(formatted));
                 },
                 [=](const caf::error& error) {
-                  call->responder->respond(status_http(api::status_body(
-                      504, "Timeout",
-                      "the api server did not answer: " + self->system().render(error))));
+                  call->responder->respond(status_http(api::service_unavailable(
+                      "the api server is not reachable: " + self->system().render(error))));
                 });
       },
       [=](watch_atom, api_request& request, const call_pointer& call) {

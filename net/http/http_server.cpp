@@ -404,10 +404,17 @@ class http_server::impl final : private kj::TaskSet::ErrorHandler {
   }
 
   kj::Promise<void> accept_loop() {
-    return listener_->acceptAuthenticated().then([this](kj::AuthenticatedStream connection) {
-      tasks_->add(serve_connection(kj::mv(connection)));
-      return accept_loop();
-    });
+    return listener_->acceptAuthenticated()
+        .then([this](kj::AuthenticatedStream connection) {
+          tasks_->add(serve_connection(kj::mv(connection)));
+        })
+        .catch_([this](kj::Exception&& exception) {
+          // kj's accept() throws on EMFILE/ENFILE: say so, keep serving the
+          // open connections and accept again shortly, instead of never.
+          std::fprintf(stderr, "http server: accept: %s\n", exception.getDescription().cStr());
+          return timer_->afterDelay(100 * kj::MILLISECONDS);
+        })
+        .then([this] { return accept_loop(); });
   }
 
   kj::Promise<void> serve_connection(kj::AuthenticatedStream connection) {

@@ -2,7 +2,6 @@
 #include <unistd.h>
 
 #include <atomic>
-#include <filesystem>
 #include <iostream>
 
 #include "runtime/commands/commands.hpp"
@@ -46,14 +45,7 @@ int run_node(const parsed_command& command) {
     };
     spec.store = std::move(store);
   }
-  if (config->roles.contains(node_role::control)) {
-    control_plane_spec control;
-    control.api_address = net::endpoint{config->listen.host, config->api_port};
-    control.pki_directory = config->data_dir + "/pki";
-    control.kubeconfig_path =
-        std::filesystem::absolute(std::filesystem::path(config->data_dir) / "kubeconfig").string();
-    spec.control = std::move(control);
-  }
+  if (config->roles.contains(node_role::control)) spec.control = control_plane_spec_of(*config);
   auto started = host::start_networked(std::move(spec), print_event);
   if (auto* error = std::get_if<std::string>(&started)) {
     std::cerr << "troupe node: " << *error << std::endl;
@@ -63,8 +55,7 @@ int run_node(const parsed_command& command) {
   std::cout << "troupe node: " << config->name << " listening on " << config->listen.to_string()
             << " (roles " << to_string(config->roles) << ")" << std::endl;
   if (auto* control = node->control()) {
-    std::cout << "troupe node: API server at https://" << config->listen.host << ":"
-              << control->api_port() << std::endl;
+    std::cout << "troupe node: API server at " << control->api_url() << std::endl;
     std::cout << "KUBECONFIG=" << control->kubeconfig_path() << std::endl;
   }
   auto signal = wait_for_termination_signal();

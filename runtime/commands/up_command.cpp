@@ -1,6 +1,5 @@
 #include <caf/all.hpp>
 
-#include <filesystem>
 #include <iostream>
 #include <stdexcept>
 
@@ -34,12 +33,7 @@ cluster_spec shape_of(const node_config& config) {
   spec.store_dir = config.data_dir + "/store";
   spec.store_cluster = config.store.cluster;
   spec.store_tick = std::chrono::milliseconds(config.store.tick_ms);
-  control_plane_spec control;
-  control.api_address = net::endpoint{config.listen.host, config.api_port};
-  control.pki_directory = config.data_dir + "/pki";
-  control.kubeconfig_path =
-      std::filesystem::absolute(std::filesystem::path(config.data_dir) / "kubeconfig").string();
-  spec.control = std::move(control);
+  spec.control = control_plane_spec_of(config);
   return spec;
 }
 
@@ -97,8 +91,8 @@ int run_up(const parsed_command& command) {
               << std::endl;
     return exit_failure;
   }
-  std::cout << "troupe up: API server at https://" << config->listen.host << ":"
-            << control->api_port() << " (" << api_status << ")" << std::endl;
+  std::cout << "troupe up: API server at " << control->api_url() << " (" << api_status << ")"
+            << std::endl;
   std::cout << "KUBECONFIG=" << control->kubeconfig_path() << std::endl;
   std::cout << "troupe up: " << cluster.size() << " hosts running (data dir " << config->data_dir
             << "); stop with Ctrl-C" << std::endl;
