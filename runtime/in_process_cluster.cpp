@@ -95,8 +95,12 @@ host_spec in_process_cluster::spec_for(std::size_t index) const {
       if (other.roles.contains(node_role::store) && !spec_.store_joiners.count(other.name))
         store.initial_replicas.push_back(other.name);
     store.tick = spec_.store_tick;
-    store.on_fatal = [on_event = on_event_](const std::string& why) {
-      if (on_event) on_event(why);
+    store.on_fatal = [on_event = on_event_,
+                      on_fatal = spec_.on_store_fatal](const std::string& why) {
+      if (on_fatal)
+        on_fatal(why);
+      else if (on_event)
+        on_event(why);
     };
     spec.store = std::move(store);
   }

@@ -45,6 +45,9 @@ struct cluster_spec {
   std::string store_dir;
   std::string store_cluster = "troupe";
   std::chrono::milliseconds store_tick{10};
+  // Called with why when a replica stops because its storage failed
+  // (without it, the event sink hears why).
+  std::function<void(const std::string&)> on_store_fatal;
   // Store hosts left out of the initial replicas: they join later through a
   // replica change (as a learner, then a voter).
   std::set<std::string> store_joiners;

@@ -2,6 +2,9 @@
 // 1 a runtime failure (e.g. a port in use), 2 bad flags or configuration.
 #pragma once
 
+#include <functional>
+#include <string>
+
 #include "runtime/core/command_line.hpp"
 
 namespace troupe::runtime {
@@ -22,5 +25,13 @@ std::optional<node_config> resolve_config(const parsed_command& command, node_co
 
 // Prints "<line>" to stderr (membership events and progress).
 void print_event(const std::string& line);
+
+// The handler for a store replica that stopped because its storage failed:
+// prints "troupe <command>: <why>", remembers the failure and ends
+// wait_for_termination_signal() (as SIGTERM would), so the command stops
+// and then exits with exit_store_failure() instead of 0.
+std::function<void(const std::string&)> stop_on_store_failure(const char* command);
+// exit_failure once stop_on_store_failure's handler ran, else `code`.
+int exit_store_failure(int code);
 
 }  // namespace troupe::runtime

@@ -1,7 +1,3 @@
-#include <signal.h>
-#include <unistd.h>
-
-#include <atomic>
 #include <iostream>
 
 #include "runtime/commands/commands.hpp"
@@ -9,13 +5,6 @@
 #include "runtime/signals.hpp"
 
 namespace troupe::runtime {
-
-namespace {
-
-// Set when the store replica stopped because its storage failed.
-std::atomic<bool> store_failed{false};
-
-}  // namespace
 
 int run_node(const parsed_command& command) {
   auto config = resolve_config(command, node_config{});
@@ -38,11 +27,7 @@ int run_node(const parsed_command& command) {
     store.cluster = config->store.cluster;
     store.initial_replicas = config->store.initial_replicas;
     store.tick = std::chrono::milliseconds(config->store.tick_ms);
-    store.on_fatal = [](const std::string& why) {
-      std::cerr << "troupe node: " << why << std::endl;
-      store_failed = true;
-      ::kill(::getpid(), SIGTERM);  // wakes wait_for_termination_signal
-    };
+    store.on_fatal = stop_on_store_failure("node");
     spec.store = std::move(store);
   }
   if (config->roles.contains(node_role::control)) spec.control = control_plane_spec_of(*config);
@@ -61,7 +46,7 @@ int run_node(const parsed_command& command) {
   auto signal = wait_for_termination_signal();
   std::cout << "troupe node: signal " << signal << ", stopping" << std::endl;
   node.reset();
-  return store_failed ? exit_failure : exit_ok;
+  return exit_store_failure(exit_ok);
 }
 
 }  // namespace troupe::runtime

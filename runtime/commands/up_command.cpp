@@ -34,6 +34,7 @@ cluster_spec shape_of(const node_config& config) {
   spec.store_cluster = config.store.cluster;
   spec.store_tick = std::chrono::milliseconds(config.store.tick_ms);
   spec.control = control_plane_spec_of(config);
+  spec.on_store_fatal = stop_on_store_failure("up");
   return spec;
 }
 
@@ -98,7 +99,7 @@ int run_up(const parsed_command& command) {
             << "); stop with Ctrl-C" << std::endl;
   auto signal = wait_for_termination_signal();
   std::cout << "troupe up: signal " << signal << ", stopping" << std::endl;
-  return exit_ok;
+  return exit_store_failure(exit_ok);
 }
 
 }  // namespace troupe::runtime

@@ -11,7 +11,7 @@ namespace troupe::testing {
 using namespace std::chrono_literals;
 using runtime::in_process_cluster;
 
-api_cluster::api_cluster() {
+api_cluster::api_cluster(std::vector<std::string> launcher) : launcher_(std::move(launcher)) {
   api_port_ = runtime::reserve_loopback_port();
   auto membership = "127.0.0.1:" + std::to_string(runtime::reserve_loopback_port());
   write_file(dir_.file("up.yaml"), "name: dev\nlisten: " + membership +
@@ -26,10 +26,13 @@ api_cluster::~api_cluster() {
 
 void api_cluster::start() {
   auto log = dir_.file("up-" + std::to_string(++runs_));
-  up_ = std::make_unique<child_process>(
-      std::vector<std::string>{TROUPE_BINARY, "up", "--config", dir_.file("up.yaml"), "--data-dir",
-                               dir_.file("data"), "--api-port", std::to_string(api_port_)},
-      log);
+  auto command = launcher_;
+  for (std::string argument :
+       {std::string(TROUPE_BINARY), std::string("up"), std::string("--config"),
+        dir_.file("up.yaml"), std::string("--data-dir"), dir_.file("data"),
+        std::string("--api-port"), std::to_string(api_port_)})
+    command.push_back(std::move(argument));
+  up_ = std::make_unique<child_process>(std::move(command), log);
   bool ready = in_process_cluster::wait_until(
       [&] { return up_->out().find("KUBECONFIG=") != std::string::npos || !up_->running(); }, 60s);
   INFO("troupe up said:\n" << up_->out() << up_->err());
@@ -46,6 +49,10 @@ int api_cluster::stop() {
   INFO("troupe up said:\n" << up_->out() << up_->err() << up_->stacks());
   REQUIRE(code.has_value());
   return *code;
+}
+
+std::optional<int> api_cluster::wait_exit(std::chrono::milliseconds deadline) {
+  return up_->wait(deadline);
 }
 
 std::string api_cluster::up_output() const {

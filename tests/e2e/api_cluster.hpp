@@ -7,6 +7,7 @@
 
 #include <chrono>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -16,8 +17,9 @@ namespace troupe::testing {
 
 class api_cluster {
  public:
-  // Starts `troupe up` and waits until it prints KUBECONFIG=.
-  api_cluster();
+  // Starts `troupe up` and waits until it prints KUBECONFIG=; `launcher`,
+  // if given, runs it (e.g. a shell that sets limits and execs "$@").
+  explicit api_cluster(std::vector<std::string> launcher = {});
   ~api_cluster();
   api_cluster(const api_cluster&) = delete;
   api_cluster& operator=(const api_cluster&) = delete;
@@ -39,9 +41,12 @@ class api_cluster {
   std::uint16_t api_port() const { return api_port_; }
   const temp_dir& dir() const { return dir_; }
   std::string up_output() const;
+  // troupe up's exit code once it ended by itself within `deadline`.
+  std::optional<int> wait_exit(std::chrono::milliseconds deadline);
 
  private:
   temp_dir dir_;
+  std::vector<std::string> launcher_;
   std::uint16_t api_port_ = 0;
   std::string kubeconfig_;
   std::unique_ptr<child_process> up_;
