@@ -2,6 +2,8 @@
 
 #include <charconv>
 
+#include "net/http/coalescing_stream.hpp"
+
 namespace troupe::bench {
 
 std::optional<server_address> parse_server_url(const std::string& url) {
@@ -62,7 +64,9 @@ kj::Promise<kj::Own<kj::AsyncIoStream>> client_context::dial() {
 kj::Promise<kj::Own<connection>> open_connection(client_context& context) {
   return context.dial().then([&context](kj::Own<kj::AsyncIoStream>&& stream) {
     auto link = kj::heap<connection>();
-    link->stream = kj::mv(stream);
+    // A request's head and body leave in one write (one TLS record), as
+    // the server's answers do.
+    link->stream = kj::heap<net::coalescing_stream>(kj::mv(stream));
     link->client = kj::newHttpClient(context.table(), *link->stream);
     return link;
   });

@@ -6,7 +6,6 @@
 #include <kj/compat/tls.h>
 #include <kj/debug.h>
 
-#include <array>
 #include <atomic>
 #include <cstdio>
 #include <deque>
@@ -18,6 +17,8 @@
 #include <thread>
 
 #include <unistd.h>
+
+#include "net/http/coalescing_stream.hpp"
 
 namespace troupe::net {
 
@@ -238,21 +239,28 @@ struct connection_info {
   int fd = -1;
 };
 
-// A request body as read so far.
+// A request body as read so far, into the string itself: a body of known
+// length (Content-Length, at most the limit; none at all) is read in place
+// without a buffer of its own; a chunked one grows by body_chunk_bytes per read.
+constexpr std::size_t body_chunk_bytes = 16 * 1024;
+
 struct body_reader {
   std::string body;
-  std::array<char, 16 * 1024> buffer;
+  std::optional<std::size_t> length;  // unknown for a chunked body
 };
 
 // Reads the whole body, or stops once it holds more than `limit` bytes (so
 // the caller answers 413). kj's readAllBytes(limit) throws on reaching its
 // limit instead, which kj-http answered with a 500.
 kj::Promise<void> read_body(kj::AsyncInputStream& input, std::size_t limit, body_reader& reader) {
-  return input.tryRead(reader.buffer.data(), 1, reader.buffer.size())
-      .then([&input, limit, &reader](std::size_t amount) -> kj::Promise<void> {
-        if (amount == 0) return kj::READY_NOW;
-        reader.body.append(reader.buffer.data(), amount);
-        if (reader.body.size() > limit) return kj::READY_NOW;
+  const auto offset = reader.body.size();
+  if (reader.length && offset >= *reader.length) return kj::READY_NOW;
+  const auto wanted = reader.length ? *reader.length - offset : body_chunk_bytes;
+  reader.body.resize(offset + wanted);
+  return input.tryRead(reader.body.data() + offset, 1, wanted)
+      .then([&input, limit, &reader, offset](std::size_t amount) -> kj::Promise<void> {
+        reader.body.resize(offset + amount);
+        if (amount == 0 || reader.body.size() > limit) return kj::READY_NOW;
         return read_body(input, limit, reader);
       });
 }
@@ -298,9 +306,16 @@ class http_server::impl final : private kj::TaskSet::ErrorHandler {
 
   void stop() {
     if (!thread_.joinable()) return;
-    if (executor_ != nullptr) {
-      auto failure = kj::runCatchingExceptions([this] {
-        executor_->executeSync([this]() -> kj::Promise<void> { return shut_down(); });
+    kj::Own<const kj::Executor> executor;
+    {
+      std::lock_guard lock(executor_mutex_);
+      if (executor_.get() != nullptr) executor = executor_->addRef();
+    }
+    // A server thread that already ended leaves an executor that is not
+    // live: nothing to shut down then.
+    if (executor.get() != nullptr && executor->isLive()) {
+      auto failure = kj::runCatchingExceptions([this, &executor] {
+        executor->executeSync([this]() -> kj::Promise<void> { return shut_down(); });
       });
       KJ_IF_MAYBE (exception, failure) {
         std::fprintf(stderr, "http server: stopping: %s\n", exception->getDescription().cStr());
@@ -378,7 +393,10 @@ class http_server::impl final : private kj::TaskSet::ErrorHandler {
       accepting_ = accept_loop();
       auto stopped = kj::newPromiseAndFulfiller<void>();
       stopped_ = kj::mv(stopped.fulfiller);
-      executor_ = &kj::getCurrentThreadExecutor();
+      {
+        std::lock_guard lock(executor_mutex_);
+        executor_ = kj::getCurrentThreadExecutor().addRef();
+      }
       started.set_value(port_);
       told = true;
       stopped.promise.wait(io.waitScope);
@@ -395,7 +413,6 @@ class http_server::impl final : private kj::TaskSet::ErrorHandler {
         std::fprintf(stderr, "http server: %s\n", exception->getDescription().cStr());
       }
     }
-    executor_ = nullptr;
   }
 
   kj::Own<kj::HttpService> make_service(kj::AsyncIoStream& stream) {
@@ -437,12 +454,19 @@ class http_server::impl final : private kj::TaskSet::ErrorHandler {
     });
   }
 
+  // Serves a connection through a coalescing_stream (one write per turn),
+  // and sends what it still holds before the connection is dropped.
   kj::Promise<void> listen(kj::Own<kj::AsyncIoStream> stream, connection_info connection) {
-    auto* key = stream.get();
-    peers_.emplace(key, std::move(connection));
-    return server_->listenHttp(kj::mv(stream)).attach(kj::defer([this, key] {
-      peers_.erase(key);
-    }));
+    auto gathering = kj::heap<coalescing_stream>(kj::mv(stream));
+    auto& served = *gathering;
+    peers_.emplace(&served, std::move(connection));
+    gathering_.insert(&served);
+    return server_->listenHttpCleanDrain(served)
+        .then([&served](bool) { return served.flushed(); })
+        .attach(kj::mv(gathering), kj::defer([this, key = &served] {
+                  peers_.erase(key);
+                  gathering_.erase(key);
+                }));
   }
 
   kj::Promise<void> serve(const connection_info& connection, kj::HttpMethod method,
@@ -475,6 +499,9 @@ class http_server::impl final : private kj::TaskSet::ErrorHandler {
     // url and headers are invalid once the body is read: everything needed
     // was copied into `request` above.
     auto reader = kj::heap<body_reader>();
+    KJ_IF_MAYBE (length, body.tryGetLength()) {
+      reader->length = static_cast<std::size_t>(*length);
+    }
     auto& reading = *reader;
     return read_body(body, config_.body_bytes_max, reading)
         .then([this, request = std::move(request), &response, reader = kj::mv(reader),
@@ -568,7 +595,14 @@ class http_server::impl final : private kj::TaskSet::ErrorHandler {
       finish();
       return kj::READY_NOW;
     }
-    auto drained = server_->drain();
+    // kj-http counts a connection done once its last answer is handed to
+    // the stream; the answers still gathered there go out before the end.
+    auto drained = server_->drain().then([this] {
+      auto flushes = kj::heapArrayBuilder<kj::Promise<void>>(gathering_.size());
+      for (auto* stream : gathering_)
+        flushes.add(stream->flushed().catch_([](kj::Exception&&) {}));
+      return kj::joinPromises(flushes.finish());
+    });
     return timer_->timeoutAfter(config_.drain_timeout.count() * kj::MILLISECONDS, kj::mv(drained))
         .then([this] { finish(); }, [this](kj::Exception&&) { finish(); });
   }
@@ -592,7 +626,10 @@ class http_server::impl final : private kj::TaskSet::ErrorHandler {
   std::shared_ptr<http_handler> handler_;
   std::thread thread_;
   std::atomic<std::uint16_t> port_{0};
-  const kj::Executor* executor_ = nullptr;
+  // The server thread's executor (kept alive here; not live once the
+  // thread's loop ended), set by the server thread, used by stop().
+  std::mutex executor_mutex_;
+  kj::Own<const kj::Executor> executor_;
   // Everything below lives on the server's thread.
   header_ids ids_{};
   const kj::HttpHeaderTable* table_ = nullptr;
@@ -605,6 +642,7 @@ class http_server::impl final : private kj::TaskSet::ErrorHandler {
   kj::Maybe<kj::Promise<void>> accepting_;
   kj::Maybe<kj::Own<kj::PromiseFulfiller<void>>> stopped_;
   std::map<kj::AsyncIoStream*, connection_info> peers_;
+  std::set<coalescing_stream*> gathering_;  // every connection's stream
   std::set<std::shared_ptr<stream_state>> streams_;
   std::size_t in_flight_ = 0;
 };
