@@ -82,10 +82,6 @@ void store_failed(api_self self, std::uint64_t id, const caf::error& error) {
   });
 }
 
-key_value stored_form(const cached_object& object) {
-  return key_value{object.key, encode_stored_object(object.stored), 0, object.revision, 1};
-}
-
 void read_from_store(api_self self, std::uint64_t id, std::vector<std::string> keys) {
   auto values = std::make_shared<std::vector<std::optional<key_value>>>(keys.size());
   auto remaining = std::make_shared<std::size_t>(keys.size());
@@ -147,13 +143,11 @@ void step(api_self self, std::uint64_t id, operation_step next) {
     }
     if (auto* keys = std::get_if<read_keys>(&next)) {
       if (!keys->from_cache) return read_from_store(self, id, std::move(keys->keys));
-      std::vector<std::optional<key_value>> values;
-      for (const auto& key : keys->keys) {
-        auto cached = state.cache.get(key);
-        values.push_back(cached ? std::optional(stored_form(*cached)) : std::nullopt);
-      }
+      std::vector<cached_pointer> objects;
+      objects.reserve(keys->keys.size());
+      for (const auto& key : keys->keys) objects.push_back(state.cache.get(key));
       auto context = context_of(self);
-      next = found->second.operation->on_keys(values, true, context);
+      next = found->second.operation->on_cached(objects, context);
       continue;
     }
     if (auto* range = std::get_if<read_range>(&next)) {
@@ -197,6 +191,16 @@ void serve_call(api_self self, const api_request& request, std::function<void(ap
   if (!resource) return done(unknown_resource(request));
   if (request.verb == "list") return serve_list(self, request, *resource, std::move(done));
   run_operation(self, make_operation(request, *resource), std::move(done));
+}
+
+// Serves a call now, or once the cache is loaded (at most pending_max wait).
+void accept_call(api_self self, api_request request, std::function<void(api_response)> done) {
+  auto& state = self->state;
+  if (state.ready) return serve_call(self, request, std::move(done));
+  if (state.pending.size() >= state.config.pending_max)
+    return done(failure_response({too_many_requests(1)}));
+  state.pending.push_back(
+      [=, request = std::move(request)]() mutable { serve_call(self, request, std::move(done)); });
 }
 
 void become_ready(api_self self) {
@@ -302,24 +306,11 @@ void run_operation(api_self self, std::unique_ptr<api_operation> operation,
   if (state.operations.size() >= state.config.operations_max)
     return done(failure_response({too_many_requests(1)}));
   auto id = state.next_operation++;
-  operation_pointer shared = std::move(operation);
-  state.operations.emplace(id, running_operation{shared, std::move(done)});
-  auto prepare_and_start = [](api_operation& operation, operation_context& context) {
+  state.operations.emplace(id, running_operation{std::move(operation), std::move(done)});
+  continue_with(self, id, [](api_operation& operation, operation_context& context) {
     operation.prepare(context);
     return operation.start(context);
-  };
-  if (!shared->prepares() || state.preparers.empty())
-    return continue_with(self, id, prepare_and_start);
-  const auto& preparer = state.preparers[state.next_preparer++ % state.preparers.size()];
-  self->request(preparer, caf::infinite, prepare_atom::value, std::move(shared))
-      .then(
-          [=](bool) {
-            continue_with(self, id, [](api_operation& operation, operation_context& context) {
-              return operation.start(context);
-            });
-          },
-          // The preparer is gone and did not prepare it: prepare it here.
-          [=](const caf::error&) { continue_with(self, id, prepare_and_start); });
+  });
 }
 
 void when_fresh(api_self self, std::int64_t revision, std::function<void(bool)> resume) {
@@ -344,31 +335,11 @@ void with_store_revision(api_self self, std::function<void(std::int64_t)> use,
             });
 }
 
-struct preparer_state {
-  api_random random;
-  static inline const char* name = "api preparer";
-};
-
-caf::behavior preparer(caf::stateful_actor<preparer_state>* self, std::uint64_t seed,
-                       std::function<api_clock::time_point()> now) {
-  self->state.random.seed(seed);
-  return {
-      [=](prepare_atom, const operation_pointer& operation) {
-        operation_context context{now(), self->state.random};
-        operation->prepare(context);
-        return true;
-      },
-  };
-}
-
 api_actor spawn_api(caf::actor_system& system, api_config config) {
   auto behavior = [](api_self self, api_config config) -> api_actor_impl::behavior_type {
     self->state.config = std::move(config);
     self->state.random.seed(self->state.config.seed);
     self->state.cache = watch_cache(self->state.config.history_max);
-    for (std::size_t i = 0; i < self->state.config.preparers; ++i)
-      self->state.preparers.push_back(
-          self->spawn(preparer, self->state.config.seed + i + 1, self->state.config.now));
     load_snapshot(self, std::make_shared<std::vector<key_value>>(), std::string(registry_prefix),
                   0);
     self->delayed_send(self, tick_interval, tick_atom::value);
@@ -382,20 +353,14 @@ api_actor spawn_api(caf::actor_system& system, api_config config) {
     return {
         [=](call_atom, api_request& request) -> caf::result<api_response> {
           auto promise = self->make_response_promise<api_response>();
-          auto run = [=, request = std::move(request)]() mutable {
-            serve_call(self, request, [promise](api_response response) mutable {
-              promise.deliver(std::move(response));
-            });
-          };
-          auto& state = self->state;
-          if (state.ready) {
-            run();
-          } else if (state.pending.size() < state.config.pending_max) {
-            state.pending.push_back(std::move(run));
-          } else {
-            promise.deliver(failure_response({too_many_requests(1)}));
-          }
+          accept_call(self, std::move(request), [promise](api_response response) mutable {
+            promise.deliver(std::move(response));
+          });
           return promise;
+        },
+        [=](call_atom, api_request& request, const api_reply& reply) {
+          accept_call(self, std::move(request),
+                      [reply](api_response response) { reply->deliver(std::move(response)); });
         },
         [=](watch_atom, api_request& request,
             api_watcher_actor& watcher) -> caf::result<std::uint64_t, api_response> {

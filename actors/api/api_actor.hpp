@@ -6,11 +6,14 @@
 //     creates the namespaces kube-apiserver creates (default, kube-system,
 //     kube-public, kube-node-lease) if absent, and only then serves;
 //     requests arriving earlier wait (at most pending_max of them).
-//   - Each call runs one api_operation, prepared (body decoded, defaulted
-//     and validated) by one of `preparers` actors when it has a body. Its
+//   - Each call runs one api_operation (its body decoded, defaulted and
+//     validated by prepare, on the api's own thread: with two cores, a hand-
+//     off to helper actors cost more than it spread, bench/gateway). Its
 //     store reads and transactions go through the store client; reads the
-//     operation allows from the cache are answered at once. At most operations_max run at a time;
-//     beyond, 429 TooManyRequests.
+//     operation allows from the cache are answered at once. At most
+//     operations_max run at a time; beyond, 429 TooManyRequests.
+//   - In-process callers may pass an api_reply with a call: the response
+//     goes to it directly instead of back through a requesting actor.
 //   - Lists and watches are served from the watch cache (or, where kube
 //     delegates to etcd, by a store list operation); a consistent list or
 //     watch (no resourceVersion) first reads the store's revision and waits
@@ -44,10 +47,6 @@ struct api_config {
   std::uint64_t seed = 1;  // uids and generated names
   // Changes the watch cache keeps for watches that resume from a version.
   std::size_t history_max = 100'000;
-  // Actors that prepare requests with a body (decode, default, validate)
-  // beside the api, so that this work spreads over the scheduler's
-  // threads; with 0 the api prepares them itself.
-  std::size_t preparers = 2;
   std::size_t operations_max = 16'384;
   std::size_t pending_max = 16'384;
   std::size_t watches_max = 16'384;

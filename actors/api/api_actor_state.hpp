@@ -27,17 +27,9 @@ using api_actor_impl = api_actor::extend<caf::reacts_to<event_atom, watch_events
                                          caf::reacts_to<tick_atom>, caf::reacts_to<flush_atom>>;
 
 struct running_operation {
-  // Shared with a preparer while it prepares the operation (the api leaves
-  // the operation alone until the preparer answers).
-  std::shared_ptr<api_operation> operation;
+  std::unique_ptr<api_operation> operation;
   std::function<void(api_response)> done;
 };
-
-// Prepares operations (api_operation::prepare: decoding, defaulting and
-// validating bodies) so that this work runs beside the api actor on the
-// scheduler's other threads. Local only: operations never leave the process.
-using prepare_atom = caf::atom_constant<caf::atom("prepare")>;
-using operation_pointer = std::shared_ptr<api_operation>;
 
 struct api_watch {
   api_watcher_actor watcher;
@@ -58,8 +50,6 @@ struct waiting_read {
 struct api_state {
   api_config config;
   api_random random;
-  std::vector<caf::actor> preparers;
-  std::size_t next_preparer = 0;
   watch_cache cache{1};
   bool ready = false;
   std::vector<std::function<void()>> pending;
@@ -78,8 +68,7 @@ struct api_state {
 
 using api_self = api_actor_impl::stateful_pointer<api_state>;
 
-// Runs an operation to its answer, which goes to `done`. One that prepares()
-// is prepared by a preparer first.
+// Runs an operation to its answer, which goes to `done`.
 void run_operation(api_self self, std::unique_ptr<api_operation> operation,
                    std::function<void(api_response)> done);
 
@@ -110,5 +99,3 @@ std::string cached_text(const cached_object& object, const resource_info& served
                         std::int64_t resource_version);
 
 }  // namespace troupe::api
-
-CAF_ALLOW_UNSAFE_MESSAGE_TYPE(troupe::api::operation_pointer)

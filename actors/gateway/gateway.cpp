@@ -35,25 +35,25 @@ namespace {
 using detail::call_pointer;
 using nlohmann::json;
 
-using bridge_actor = caf::typed_actor<caf::reacts_to<call_atom, api_request, call_pointer>,
+using format_atom = caf::atom_constant<caf::atom("format")>;
+
+// Renders Tables (off the api's and the HTTP server's threads), starts
+// watchers and asks the api for its status.
+using bridge_actor = caf::typed_actor<caf::reacts_to<format_atom, api_response, call_pointer>,
                                       caf::reacts_to<watch_atom, api_request, call_pointer>,
                                       caf::reacts_to<status_atom, call_pointer>>;
 
 // The watcher of one watch: the api's interface plus "the client left".
 using watcher_impl = api_watcher_actor::extend<caf::reacts_to<caf::close_atom>>;
 
-// Calls wait for the api without a CAF timeout: the api answers every call
-// (its store work is bounded by the store client's timeout), and an api that
-// goes away fails its pending requests at once.
-constexpr auto api_call_timeout = caf::infinite;
 // Watch events held while the stream is being set up.
 constexpr std::size_t early_events_max = 1 << 16;
 
-net::http_response to_http(const api_response& response) {
+net::http_response to_http(api_response response) {
   net::http_response http;
   http.code = response.code;
-  http.content_type = response.content_type;
-  http.body = response.body;
+  http.content_type = std::move(response.content_type);
+  http.body = std::move(response.body);
   for (const auto& warning : response.warnings)
     // A warning may quote a field name from a YAML body, which may be
     // ill-formed UTF-8: written as U+FFFD, as Go's strconv.Quote does.
@@ -114,7 +114,7 @@ watcher_impl::behavior_type watcher(watcher_impl::stateful_pointer<watcher_state
           [=](std::uint64_t id, api_response& response) mutable {
             auto& state = self->state;
             if (id == 0) {
-              state.call->responder->respond(to_http(response));
+              state.call->responder->respond(to_http(std::move(response)));
               return self->quit();
             }
             state.id = id;
@@ -160,18 +160,10 @@ watcher_impl::behavior_type watcher(watcher_impl::stateful_pointer<watcher_state
 bridge_actor::behavior_type bridge(bridge_actor::pointer self,
                                    std::shared_ptr<shared_context> context) {
   return {
-      [=](call_atom, api_request& request, const call_pointer& call) {
-        self->request(context->api, api_call_timeout, call_atom::value, std::move(request))
-            .then(
-                [=](api_response& response) {
-                  auto formatted = format_response(std::move(response), *call->served, call->format,
-                                                   context->now());
-                  call->responder->respond(to_http(formatted));
-                },
-                [=](const caf::error& error) {
-                  call->responder->respond(status_http(api::service_unavailable(
-                      "the api server is not reachable: " + self->system().render(error))));
-                });
+      [=](format_atom, api_response& response, const call_pointer& call) {
+        auto formatted =
+            format_response(std::move(response), *call->served, call->format, context->now());
+        call->responder->respond(to_http(std::move(formatted)));
       },
       [=](watch_atom, api_request& request, const call_pointer& call) {
         self->spawn(watcher, context, std::move(request), call);
@@ -195,6 +187,39 @@ bridge_actor::behavior_type bridge(bridge_actor::pointer self,
       },
   };
 }
+
+// Where the api delivers a call's response (on its own thread): straight to
+// the HTTP responder, or through the bridge when a Table is to be rendered.
+// The api answers every call (its store work is bounded by the store
+// client's timeout); if it is gone, the message and this sink are dropped
+// and the destructor answers 503.
+class call_sink final : public api_reply_sink {
+ public:
+  call_sink(call_pointer call, bridge_actor bridge)
+      : call_(std::move(call)), bridge_(std::move(bridge)) {}
+  ~call_sink() override {
+    if (!delivered_)
+      call_->responder->respond(
+          status_http(api::service_unavailable("the api server is not reachable")));
+  }
+
+  void deliver(api_response response) override {
+    delivered_ = true;
+    if (needs_table(response))
+      caf::anon_send(bridge_, format_atom::value, std::move(response), call_);
+    else
+      call_->responder->respond(to_http(std::move(response)));
+  }
+
+ private:
+  bool needs_table(const api_response& response) const {
+    return call_->format.table && response.code >= 200 && response.code < 300;
+  }
+
+  call_pointer call_;
+  bridge_actor bridge_;
+  bool delivered_ = false;
+};
 
 // The server's own documents, rendered once.
 struct documents {
@@ -236,8 +261,8 @@ documents render_documents(const std::string& troupe_version) {
 
 class handler final : public net::http_handler {
  public:
-  handler(documents docs, bridge_actor bridge)
-      : docs_(std::move(docs)), bridge_(std::move(bridge)) {}
+  handler(documents docs, api_actor api, bridge_actor bridge)
+      : docs_(std::move(docs)), api_(std::move(api)), bridge_(std::move(bridge)) {}
 
   void handle(net::http_request request, std::shared_ptr<net::http_responder> responder) override {
     auto routed = route_request(request.method, request.url);
@@ -256,7 +281,8 @@ class handler final : public net::http_handler {
     if (call.verb == "watch")
       caf::anon_send(bridge_, watch_atom::value, std::move(call), std::move(pending));
     else
-      caf::anon_send(bridge_, call_atom::value, std::move(call), std::move(pending));
+      caf::anon_send(api_, call_atom::value, std::move(call),
+                     api_reply(std::make_shared<call_sink>(std::move(pending), bridge_)));
   }
 
  private:
@@ -317,13 +343,18 @@ class handler final : public net::http_handler {
   }
 
   documents docs_;
+  api_actor api_;
   bridge_actor bridge_;
 };
 
 // Watches and followed logs, as the router reads them: they hold their
 // connection and do not count against the in-flight bound.
 bool long_running(const std::string& method, const std::string& url) {
-  if (method != "GET") return false;
+  // Neither a watch (?watch= or /watch/) nor a followed log (follow=true)
+  // without these words: most requests skip the second routing.
+  if (method != "GET" ||
+      (url.find("watch") == std::string::npos && url.find("follow") == std::string::npos))
+    return false;
   auto routed = route_request(method, url);
   const auto* call = std::get_if<api_route>(&routed);
   if (!call) return false;
@@ -356,7 +387,8 @@ std::variant<std::unique_ptr<gateway>, std::string> gateway::start(caf::actor_sy
     response.headers.emplace_back("Retry-After", std::to_string(retry_after));
     return response;
   };
-  auto handle = std::make_shared<handler>(render_documents(config.troupe_version), parts->bridge);
+  auto handle =
+      std::make_shared<handler>(render_documents(config.troupe_version), config.api, parts->bridge);
   auto started = net::http_server::start(std::move(http), handle);
   if (auto* error = std::get_if<std::string>(&started)) {
     caf::anon_send_exit(parts->bridge, caf::exit_reason::user_shutdown);

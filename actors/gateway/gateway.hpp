@@ -2,13 +2,14 @@
 // (DESIGN.md). It serves HTTPS with client certificates on kj-http
 // (net/http), answers its own documents (/version, health, aggregated and
 // legacy discovery, /openapi/v3) and maps every API call onto one api
-// message: calls through a bridge actor, watches through one watcher actor
-// per watch that streams the api's events as chunked JSON lines. Tables are
-// rendered here when the client asks for them. The gateway holds no API
-// state; it only translates HTTP.
+// message: calls straight to the api, which delivers the response to the
+// HTTP responder itself (api_reply); watches through one watcher actor per
+// watch that streams the api's events as chunked JSON lines. Tables are
+// rendered here, by a bridge actor, when the client asks for them. The
+// gateway holds no API state; it only translates HTTP.
 //
 // Thread-safety: start/stop from one thread. Requests arrive on the HTTP
-// server's thread and leave it at once (anon_send to the bridge).
+// server's thread and leave it at once (anon_send to the api or bridge).
 #pragma once
 
 #include <caf/actor_system.hpp>

@@ -238,6 +238,9 @@ TEST_CASE("a namespace deleted between the check and the write fails the create 
 
 TEST_CASE("creating in a terminating namespace is 403 with NamespaceLifecycle's message") {
   operation_harness harness;
+  // From the cache's description of the namespace, or (the cache has not
+  // seen it yet) from the store's copy.
+  if (GENERATE(false, true)) harness.freeze_cache();
   put_terminating_namespace(harness, "doomed");
   auto response =
       harness.run(make_request("create", "/api/v1/namespaces/doomed/pods", pod_manifest("web")));
@@ -247,6 +250,20 @@ TEST_CASE("creating in a terminating namespace is 403 with NamespaceLifecycle's 
                        "pods \"web\" is forbidden: unable to create new content in namespace "
                        "doomed because it is being terminated",
                        {{"name", "web"}, {"kind", "pods"}}));
+}
+
+TEST_CASE("a namespace with a deletionTimestamp or in phase Terminating takes no new objects") {
+  operation_harness harness;
+  auto ns = namespace_manifest("doomed");
+  if (GENERATE(false, true))
+    ns["metadata"]["deletionTimestamp"] = "2025-03-04T05:00:00Z";
+  else
+    ns["status"] = {{"phase", "Terminating"}};
+  harness.put("/registry/core/namespaces/doomed", ns);
+  auto response =
+      harness.run(make_request("create", "/api/v1/namespaces/doomed/pods", pod_manifest("web")));
+  CHECK(response.code == 403);
+  CHECK(harness.stored(pod_key("doomed", "web")).is_null());
 }
 
 TEST_CASE("an object to create may not carry a resourceVersion") {

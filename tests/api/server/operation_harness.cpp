@@ -86,7 +86,7 @@ api_response operation_harness::run(api_operation& operation) {
   steps_.clear();
   logs_.reset();
   operation_context context{now_, random_};
-  // As the api actor does: prepare (on another thread there), then start.
+  // As the api actor does: prepare, then start.
   operation.prepare(context);
   auto step = operation.start(context);
   for (std::size_t taken = 0;; ++taken) {
@@ -119,20 +119,13 @@ operation_step operation_harness::read_keys_step(api_operation& operation, const
                                                  operation_context& context) {
   const auto kind = keys.from_cache ? step_kind::read_cache : step_kind::read_store;
   steps_.push_back({kind, keys.keys, {}, {}});
-  std::vector<std::optional<key_value>> values;
   if (keys.from_cache) {
-    // As the api actor answers from its cache: the stored form again, with
-    // the cached revision as mod_revision.
-    for (const auto& key : keys.keys) {
-      auto cached = cache_.get(key);
-      if (cached)
-        values.emplace_back(
-            key_value{key, encode_stored_object(cached->stored), 0, cached->revision, 1});
-      else
-        values.emplace_back();
-    }
-    return operation.on_keys(values, true, context);
+    // As the api actor answers from its cache: the cached objects.
+    std::vector<cached_pointer> objects;
+    for (const auto& key : keys.keys) objects.push_back(cache_.get(key));
+    return operation.on_cached(objects, context);
   }
+  std::vector<std::optional<key_value>> values;
   if (auto failure = take_failure(step_kind::read_store))
     return operation.on_store_error(failure->error, failure->detail, context);
   for (const auto& key : keys.keys) {

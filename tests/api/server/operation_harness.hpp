@@ -7,8 +7,7 @@
 //   - run(request) makes the operation (make_operation), prepares it and
 //     executes each of its steps until the answer: read_keys from the store
 //     (a range per key at the latest revision) or, with from_cache, from the
-//     watch cache as the actor does (a cached object reads back with its
-//     cached revision);
+//     watch cache as the actor does (on_cached with the cached objects);
 //     read_range as a store range; write as a store txn; stream_logs is
 //     recorded and answered with `log_response`, as the kubelet would.
 //   - The watch cache is fed from the store's own events after every write

@@ -6,6 +6,7 @@
 #include "actors/api/core/api_status.hpp"
 #include "actors/api/core/server/api_responses.hpp"
 #include "actors/api/core/server/operations.hpp"
+#include "actors/api/core/server/stored_object.hpp"
 
 namespace troupe::api {
 
@@ -74,6 +75,21 @@ operation_step api_operation::on_range(const range_response&, operation_context&
 operation_step api_operation::on_write(const txn_response&, operation_context&) {
   assert(false && "this operation writes nothing");
   return answer{failure_response({internal_error("unexpected write result")})};
+}
+
+operation_step api_operation::on_cached(const std::vector<cached_pointer>& objects,
+                                        operation_context& context) {
+  std::vector<std::optional<key_value>> values;
+  values.reserve(objects.size());
+  for (const auto& object : objects) {
+    if (!object) {
+      values.emplace_back();
+      continue;
+    }
+    values.push_back(
+        key_value{object->key, encode_stored_object(object->stored), 0, object->revision, 1});
+  }
+  return on_keys(values, true, context);
 }
 
 operation_step api_operation::on_store_error(store_error error, const std::string& detail,

@@ -74,17 +74,19 @@ class api_operation {
  public:
   virtual ~api_operation() = default;
   // The work that needs neither the store nor the cache (decoding,
-  // defaulting and validating a body), called once before start. Touches
-  // only the operation itself, so the api may run it on another thread
-  // while it serves other requests; a failure found here is answered by
-  // start.
+  // defaulting and validating a body), called once before start; a
+  // failure found here is answered by start.
   virtual void prepare(operation_context& context);
-  // Whether prepare does any work (else the api skips the hand-off).
-  virtual bool prepares() const { return false; }
   virtual operation_step start(operation_context& context) = 0;
   // One value per key asked, in order; `from_cache` when the cache answered.
   virtual operation_step on_keys(const std::vector<std::optional<key_value>>& values,
                                  bool from_cache, operation_context& context);
+  // The cache's answer to a read_keys with from_cache: one object (or null)
+  // per key. By default each in its stored form, to on_keys(values, true);
+  // an operation that needs only what the cache describes (labels, fields,
+  // deleting) overrides it and parses nothing.
+  virtual operation_step on_cached(const std::vector<cached_pointer>& objects,
+                                   operation_context& context);
   virtual operation_step on_range(const range_response& response, operation_context& context);
   virtual operation_step on_write(const txn_response& response, operation_context& context);
   // The store refused a read or a write (after the store client's retries):

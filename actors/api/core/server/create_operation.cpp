@@ -27,8 +27,6 @@ class create_operation final : public api_operation {
   create_operation(api_request request, const resource_info& resource)
       : request_(std::move(request)), target_(target_of(request_, resource)) {}
 
-  bool prepares() const override { return true; }
-
   void prepare(operation_context& context) override { refused_ = prepare_object(context); }
 
   operation_step start(operation_context&) override {
@@ -46,14 +44,18 @@ class create_operation final : public api_operation {
     auto ns = object_of(*values[0]);
     if (auto* failure = failure_of(ns)) return answer{failure_response(*failure)};
     const auto& namespace_object = std::get<json>(ns);
-    bool terminating = value_at(namespace_object, {"metadata", "deletionTimestamp"}) != nullptr ||
-                       string_at(namespace_object, {"status", "phase"}) == "Terminating";
-    if (terminating)
-      return answer{failure_response(
-          {forbidden(name_of(*target_.served, object_name(object_)),
-                     "unable to create new content in namespace " + target_.namespace_name +
-                         " because it is being terminated")})};
-    return create();
+    const auto* deletion = value_at(namespace_object, {"metadata", "deletionTimestamp"});
+    return admit(deletion != nullptr && !deletion->is_null(),
+                 string_at(namespace_object, {"status", "phase"}));
+  }
+
+  // The namespace as the cache describes it; absent there, read the store.
+  operation_step on_cached(const std::vector<cached_pointer>& objects,
+                           operation_context&) override {
+    const auto& ns = objects.at(0);
+    if (!ns) return read_keys{{namespace_key(target_.namespace_name)}, false};
+    auto phase = ns->fields.find("status.phase");
+    return admit(ns->deleting, phase == ns->fields.end() ? std::string() : phase->second);
   }
 
   operation_step on_write(const txn_response& response, operation_context& context) override {
@@ -133,6 +135,16 @@ class create_operation final : public api_operation {
                         ", the server was not able to generate a unique name for the object";
     status["details"]["retryAfterSeconds"] = 1;
     return answer{failure_response({status})};
+  }
+
+  // kube's NamespaceLifecycle: no new objects in a namespace being deleted.
+  operation_step admit(bool namespace_deleting, const std::string& namespace_phase) {
+    if (namespace_deleting || namespace_phase == "Terminating")
+      return answer{failure_response(
+          {forbidden(name_of(*target_.served, object_name(object_)),
+                     "unable to create new content in namespace " + target_.namespace_name +
+                         " because it is being terminated")})};
+    return create();
   }
 
   operation_step namespace_missing() const {

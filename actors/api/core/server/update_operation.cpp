@@ -38,7 +38,6 @@ class update_operation final : public api_operation {
   }
 
   // A PUT's body is decoded beforehand; a patch needs the stored object.
-  bool prepares() const override { return request_.verb == "update"; }
 
   void prepare(operation_context&) override {
     auto options = parse_write_options(request_.query);

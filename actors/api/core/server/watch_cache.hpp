@@ -48,6 +48,7 @@ struct cached_object {
   std::string name;
   std::map<std::string, std::string> labels;
   std::map<std::string, std::string> fields;
+  bool deleting = false;  // metadata.deletionTimestamp is set
 
   // The JSON text with metadata.resourceVersion = `resource_version`.
   std::string text(std::int64_t resource_version) const;
