@@ -101,3 +101,16 @@ function(troupe_check_cores)
   list(LENGTH cores count)
   message(STATUS "troupe: ${count} pure core targets, none links CAF")
 endfunction()
+
+# The `troupe` binary allocates with tcmalloc (gperftools' minimal build):
+# the API server and store allocate and free many short strings and JSON
+# nodes across threads, where glibc's malloc spent ~19% of the control
+# process's CPU (bench/gateway). Sanitizer and fuzz builds keep their own
+# allocator.
+function(troupe_link_allocator target)
+  if(TROUPE_SANITIZE OR TROUPE_FUZZ)
+    return()
+  endif()
+  find_library(TROUPE_TCMALLOC tcmalloc_minimal REQUIRED)
+  target_link_libraries(${target} PRIVATE ${TROUPE_TCMALLOC})
+endfunction()

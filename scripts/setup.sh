@@ -9,7 +9,7 @@ set -euo pipefail
 build_packages=(
   build-essential cmake ninja-build ccache pkg-config clang-format clang libclang-rt-14-dev
   libcaf-dev libcapnp-dev capnproto liblmdb-dev libyaml-cpp-dev libmnl-dev
-  libssl-dev catch2 nlohmann-json3-dev libnftables-dev libarchive-dev
+  libssl-dev catch2 nlohmann-json3-dev libnftables-dev libarchive-dev libgoogle-perftools-dev
 )
 # Tools that tests, benchmarks and the runtime start themselves (gdb: a test
 # prints the stacks of a process that does not stop; wrk and curl load and
