@@ -599,8 +599,7 @@ class http_server::impl final : private kj::TaskSet::ErrorHandler {
     // the stream; the answers still gathered there go out before the end.
     auto drained = server_->drain().then([this] {
       auto flushes = kj::heapArrayBuilder<kj::Promise<void>>(gathering_.size());
-      for (auto* stream : gathering_)
-        flushes.add(stream->flushed().catch_([](kj::Exception&&) {}));
+      for (auto* stream : gathering_) flushes.add(stream->flushed().catch_([](kj::Exception&&) {}));
       return kj::joinPromises(flushes.finish());
     });
     return timer_->timeoutAfter(config_.drain_timeout.count() * kj::MILLISECONDS, kj::mv(drained))
