@@ -36,7 +36,9 @@ kj::Promise<void> coalescing_stream::accept_small(
     kj::ArrayPtr<const kj::ArrayPtr<const kj::byte>> pieces) {
   for (auto piece : pieces)
     gathered_.append(reinterpret_cast<const char*>(piece.begin()), piece.size());
-  if (!send_scheduled_) {
+  if (gathered_.size() >= gathered_bytes_max) {
+    send_gathered();
+  } else if (!send_scheduled_) {
     send_scheduled_ = true;
     scheduled_ = kj::evalLast([this] {
                    send_scheduled_ = false;

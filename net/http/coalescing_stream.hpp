@@ -6,9 +6,11 @@
 // watch's events written in one turn leave together).
 //
 // Writes under small_write_bytes_max complete at once while nothing is
-// being written, else once what is being written is done (so at most about
-// two batches are held); larger ones go out in order, unbuffered, and
-// complete when written. A failed write fails every later one. flushed()
+// being written, else once what is being written is done; what is gathered
+// also goes out as soon as it reaches gathered_bytes_max (a writer that
+// never yields, a stream pumping a fast producer, is not held until the
+// loop idles). So at most about two batches are held. Larger writes go out
+// in order, unbuffered, and complete when written. A failed write fails every later one. flushed()
 // resolves once everything written so far is out: the server waits for it
 // before it drops a connection. Reads and everything else pass through.
 #pragma once
@@ -24,6 +26,7 @@ namespace troupe::net {
 class coalescing_stream final : public kj::AsyncIoStream {
  public:
   static constexpr std::size_t small_write_bytes_max = 16 * 1024;
+  static constexpr std::size_t gathered_bytes_max = 64 * 1024;
 
   explicit coalescing_stream(kj::Own<kj::AsyncIoStream> inner);
 

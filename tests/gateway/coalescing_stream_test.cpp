@@ -1,9 +1,9 @@
 // Proves net::coalescing_stream against a recording stream on a kj event
 // loop: small writes made in one turn reach the inner stream as one write,
-// in order, once the loop is idle; a large write goes out unbuffered after
-// what was gathered before it; while a batch is on its way the writer
-// waits for it; flushed() sends what is held; a failed write fails every
-// later one; reads pass through.
+// in order, once the loop is idle (or once they reach the bound); a large
+// write goes out unbuffered after what was gathered before it; while a
+// batch is on its way the writer waits for it; flushed() sends what is
+// held; a failed write fails every later one; reads pass through.
 #include <catch2/catch.hpp>
 
 #include <kj/async-io.h>
@@ -105,6 +105,21 @@ TEST_CASE("a large write goes out unbuffered after what was gathered before it")
   REQUIRE(f.writes.size() == 2);
   CHECK(f.writes[0] == "head");
   CHECK(f.writes[1] == big);
+}
+
+TEST_CASE("what is gathered leaves once it reaches the bound, without waiting for an idle loop") {
+  fixture f;
+  const std::string piece(coalescing_stream::small_write_bytes_max - 1, 'p');
+  const auto filling = (coalescing_stream::gathered_bytes_max + piece.size() - 1) / piece.size();
+  // All written before the loop runs: the pieces that fill the bound leave
+  // together at once, the one after them with the idle loop.
+  std::vector<kj::Promise<void>> writes;
+  for (std::size_t i = 0; i <= filling; ++i) writes.push_back(write_text(*f.stream, piece));
+  f.settle();
+  for (auto& write : writes) write.wait(f.scope);
+  REQUIRE(f.writes.size() == 2);
+  CHECK(f.writes[0].size() == filling * piece.size());
+  CHECK(f.writes[1] == piece);
 }
 
 TEST_CASE("while a batch is on its way the writer waits, and flushed() waits for all of it") {
