@@ -420,10 +420,24 @@ class http_server::impl final : private kj::TaskSet::ErrorHandler {
     return kj::heap<service>(*this, found == peers_.end() ? connection_info{} : found->second);
   }
 
+  // Accepts while fewer than connections_max connections are open; at the
+  // bound, waits for one to close.
   kj::Promise<void> accept_loop() {
+    if (open_connections_ >= config_.connections_max) {
+      auto slot = kj::newPromiseAndFulfiller<void>();
+      connection_closed_ = kj::mv(slot.fulfiller);
+      return slot.promise.then([this] { return accept_loop(); });
+    }
     return listener_->acceptAuthenticated()
         .then([this](kj::AuthenticatedStream connection) {
-          tasks_->add(serve_connection(kj::mv(connection)));
+          ++open_connections_;
+          tasks_->add(serve_connection(kj::mv(connection)).attach(kj::defer([this] {
+            --open_connections_;
+            KJ_IF_MAYBE (waiting, connection_closed_) {
+              (*waiting)->fulfill();
+            }
+            connection_closed_ = nullptr;
+          })));
         })
         .catch_([this](kj::Exception&& exception) {
           // kj's accept() throws on EMFILE/ENFILE: say so, keep serving the
@@ -639,6 +653,8 @@ class http_server::impl final : private kj::TaskSet::ErrorHandler {
   kj::ConnectionReceiver* listener_ = nullptr;
   kj::HttpServer* server_ = nullptr;
   kj::Maybe<kj::Promise<void>> accepting_;
+  std::size_t open_connections_ = 0;
+  kj::Maybe<kj::Own<kj::PromiseFulfiller<void>>> connection_closed_;  // the accept loop waits
   kj::Maybe<kj::Own<kj::PromiseFulfiller<void>>> stopped_;
   std::map<kj::AsyncIoStream*, connection_info> peers_;
   std::set<coalescing_stream*> gathering_;  // every connection's stream

@@ -7,7 +7,9 @@
 //   - a body over body_bytes_max: 413, without reading more than that;
 //   - more than requests_in_flight_max requests in progress (long-running
 //     ones, which the config recognises, not counted): 429 with Retry-After;
-//   - a TLS handshake longer than handshake_timeout: the connection closes.
+//   - a TLS handshake longer than handshake_timeout: the connection closes;
+//   - connections_max connections open (watches included): no more are
+//     accepted until one closes (later clients wait in the listen backlog).
 // stop() is graceful: no new connections, streams end cleanly (final
 // chunk), requests in progress finish (up to drain_timeout), then the
 // thread ends. The destructor stops.
@@ -40,6 +42,7 @@ struct http_server_config {
   // so the client sees the answer; beyond it the connection is closed.
   std::size_t refused_body_drain_bytes = 64 * 1024 * 1024;
   std::size_t requests_in_flight_max = 1024;
+  std::size_t connections_max = 16 * 1024;
   // A stream whose client falls this far behind is closed.
   std::size_t stream_queue_bytes_max = 64 * 1024 * 1024;
   std::chrono::milliseconds handshake_timeout{10'000};

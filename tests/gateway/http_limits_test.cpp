@@ -5,7 +5,8 @@
 // connection serves on), while a body of exactly the limit does; more than requests_in_flight_max
 // requests in progress are answered 429 by too_many_requests (Retry-After),
 // long-running requests are not counted, and a finished request frees its
-// place. A raw socket client sends the bytes exactly; the handler holds its
+// place; beyond connections_max open connections a new one is not served
+// until one closes. A raw socket client sends the bytes exactly; the handler holds its
 // responders so the test decides when requests finish.
 #include <catch2/catch.hpp>
 
@@ -180,4 +181,27 @@ TEST_CASE(
   CHECK(handler->at(3).request.url == "/api/v1/services");
   for (std::size_t i = 1; i < 4; ++i)
     handler->at(i).responder->respond({200, "text/plain", "", {}});
+}
+
+TEST_CASE("beyond connections_max open connections a new one waits until one closes") {
+  auto handler = std::make_shared<recording_handler>([](const http_request&) {
+    return http_response{200, "text/plain", "served", {}};
+  });
+  auto config = plain_config();
+  config.connections_max = 2;
+  auto server = start_server(std::move(config), handler);
+  raw_client first(server->port()), second(server->port());
+  for (auto* client : {&first, &second}) {
+    client->send(get_request("/api/v1/pods"));
+    REQUIRE(client->read_until(reply_complete));
+  }
+  // The kernel completes the third connection (backlog); the server does
+  // not take it while two are open.
+  raw_client third(server->port());
+  third.send(get_request("/api/v1/pods"));
+  CHECK_FALSE(third.read_until(reply_complete, 500ms));
+  CHECK(handler->count() == 2);
+  first.close();
+  REQUIRE(third.read_until(reply_complete));
+  CHECK(parse_reply(third.received()).body == "served");
 }
