@@ -205,17 +205,13 @@ class call_sink final : public api_reply_sink {
 
   void deliver(api_response response) override {
     delivered_ = true;
-    if (needs_table(response))
+    if (renders_table(call_->format, response))
       caf::anon_send(bridge_, format_atom::value, std::move(response), call_);
     else
       call_->responder->respond(to_http(std::move(response)));
   }
 
  private:
-  bool needs_table(const api_response& response) const {
-    return call_->format.table && response.code >= 200 && response.code < 300;
-  }
-
   call_pointer call_;
   bridge_actor bridge_;
   bool delivered_ = false;
@@ -351,9 +347,11 @@ class handler final : public net::http_handler {
 // connection and do not count against the in-flight bound.
 bool long_running(const std::string& method, const std::string& url) {
   // Neither a watch (?watch= or /watch/) nor a followed log (follow=true)
-  // without these words: most requests skip the second routing.
+  // without these words or a percent-encoding that could spell them: most
+  // requests skip the second routing.
   if (method != "GET" ||
-      (url.find("watch") == std::string::npos && url.find("follow") == std::string::npos))
+      (url.find("watch") == std::string::npos && url.find("follow") == std::string::npos &&
+       url.find('%') == std::string::npos))
     return false;
   auto routed = route_request(method, url);
   const auto* call = std::get_if<api_route>(&routed);

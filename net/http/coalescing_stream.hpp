@@ -10,9 +10,10 @@
 // also goes out as soon as it reaches gathered_bytes_max (a writer that
 // never yields, a stream pumping a fast producer, is not held until the
 // loop idles). So at most about two batches are held. Larger writes go out
-// in order, unbuffered, and complete when written. A failed write fails every later one. flushed()
-// resolves once everything written so far is out: the server waits for it
-// before it drops a connection. Reads and everything else pass through.
+// in order, unbuffered, and complete when written. A failed write fails
+// every later one. flushed() resolves once everything written so far is
+// out: the server waits for it before it drops a connection. Reads and
+// everything else pass through.
 #pragma once
 
 #include <kj/async-io.h>

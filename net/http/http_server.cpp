@@ -416,7 +416,8 @@ class http_server::impl final : private kj::TaskSet::ErrorHandler {
   }
 
   kj::Own<kj::HttpService> make_service(kj::AsyncIoStream& stream) {
-    auto found = peers_.find(&stream);
+    // Every connection is served through its coalescing_stream (listen).
+    auto found = peers_.find(&kj::downcast<coalescing_stream>(stream));
     return kj::heap<service>(*this, found == peers_.end() ? connection_info{} : found->second);
   }
 
@@ -474,13 +475,9 @@ class http_server::impl final : private kj::TaskSet::ErrorHandler {
     auto gathering = kj::heap<coalescing_stream>(kj::mv(stream));
     auto& served = *gathering;
     peers_.emplace(&served, std::move(connection));
-    gathering_.insert(&served);
     return server_->listenHttpCleanDrain(served)
         .then([&served](bool) { return served.flushed(); })
-        .attach(kj::mv(gathering), kj::defer([this, key = &served] {
-                  peers_.erase(key);
-                  gathering_.erase(key);
-                }));
+        .attach(kj::mv(gathering), kj::defer([this, key = &served] { peers_.erase(key); }));
   }
 
   kj::Promise<void> serve(const connection_info& connection, kj::HttpMethod method,
@@ -612,8 +609,9 @@ class http_server::impl final : private kj::TaskSet::ErrorHandler {
     // kj-http counts a connection done once its last answer is handed to
     // the stream; the answers still gathered there go out before the end.
     auto drained = server_->drain().then([this] {
-      auto flushes = kj::heapArrayBuilder<kj::Promise<void>>(gathering_.size());
-      for (auto* stream : gathering_) flushes.add(stream->flushed().catch_([](kj::Exception&&) {}));
+      auto flushes = kj::heapArrayBuilder<kj::Promise<void>>(peers_.size());
+      for (const auto& [stream, peer] : peers_)
+        flushes.add(stream->flushed().catch_([](kj::Exception&&) {}));
       return kj::joinPromises(flushes.finish());
     });
     return timer_->timeoutAfter(config_.drain_timeout.count() * kj::MILLISECONDS, kj::mv(drained))
@@ -656,8 +654,7 @@ class http_server::impl final : private kj::TaskSet::ErrorHandler {
   std::size_t open_connections_ = 0;
   kj::Maybe<kj::Own<kj::PromiseFulfiller<void>>> connection_closed_;  // the accept loop waits
   kj::Maybe<kj::Own<kj::PromiseFulfiller<void>>> stopped_;
-  std::map<kj::AsyncIoStream*, connection_info> peers_;
-  std::set<coalescing_stream*> gathering_;  // every connection's stream
+  std::map<coalescing_stream*, connection_info> peers_;  // every connection
   std::set<std::shared_ptr<stream_state>> streams_;
   std::size_t in_flight_ = 0;
 };

@@ -27,11 +27,9 @@ api_cluster::~api_cluster() {
 void api_cluster::start() {
   auto log = dir_.file("up-" + std::to_string(++runs_));
   auto command = launcher_;
-  for (std::string argument :
-       {std::string(TROUPE_BINARY), std::string("up"), std::string("--config"),
-        dir_.file("up.yaml"), std::string("--data-dir"), dir_.file("data"),
-        std::string("--api-port"), std::to_string(api_port_)})
-    command.push_back(std::move(argument));
+  command.insert(command.end(),
+                 {TROUPE_BINARY, "up", "--config", dir_.file("up.yaml"), "--data-dir",
+                  dir_.file("data"), "--api-port", std::to_string(api_port_)});
   up_ = std::make_unique<child_process>(std::move(command), log);
   bool ready = in_process_cluster::wait_until(
       [&] { return up_->out().find("KUBECONFIG=") != std::string::npos || !up_->running(); }, 60s);

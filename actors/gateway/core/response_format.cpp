@@ -108,10 +108,14 @@ response_format negotiate(std::string_view accept, const api::query_parameters& 
   return format;
 }
 
+bool renders_table(const response_format& format, const api_response& response) {
+  return format.table && response.code >= 200 && response.code < 300;
+}
+
 api_response format_response(api_response response, const api::resource_info& served,
                              const response_format& format,
                              std::chrono::system_clock::time_point now) {
-  if (!format.table || response.code < 200 || response.code >= 300) return response;
+  if (!renders_table(format, response)) return response;
   auto body = json::parse(response.body, nullptr, false);
   if (!body.is_object()) return response;
   auto kind = string_member(body, "kind");

@@ -27,6 +27,10 @@ struct response_format {
 
 response_format negotiate(std::string_view accept, const api::query_parameters& query);
 
+// Whether format_response has work to do: a Table asked for and a
+// successful answer (failures and other formats pass unchanged).
+bool renders_table(const response_format& format, const api_response& response);
+
 // A successful answer (an object or a list) as a Table when asked for;
 // failures and other formats pass unchanged.
 api_response format_response(api_response response, const api::resource_info& served,

@@ -44,9 +44,7 @@ class create_operation final : public api_operation {
     auto ns = object_of(*values[0]);
     if (auto* failure = failure_of(ns)) return answer{failure_response(*failure)};
     const auto& namespace_object = std::get<json>(ns);
-    const auto* deletion = value_at(namespace_object, {"metadata", "deletionTimestamp"});
-    return admit(deletion != nullptr && !deletion->is_null(),
-                 string_at(namespace_object, {"status", "phase"}));
+    return admit(being_deleted(namespace_object), string_at(namespace_object, {"status", "phase"}));
   }
 
   // The namespace as the cache describes it; absent there, read the store.

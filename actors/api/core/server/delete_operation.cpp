@@ -123,8 +123,7 @@ class delete_operation final : public api_operation {
     if (auto failure = check_preconditions(stored)) return fail(*failure);
     auto& metadata = metadata_of(object_);
     metadata.erase("resourceVersion");
-    const bool deleting = member(metadata, "deletionTimestamp") != nullptr;
-    if (deleting) return already_deleting(stored, context);
+    if (being_deleted(object_)) return already_deleting(stored, context);
     apply_propagation(metadata, options_.propagation);
     const auto* finalizers = member(metadata, "finalizers");
     bool pending_finalizers = finalizers && finalizers->is_array() && !finalizers->empty();

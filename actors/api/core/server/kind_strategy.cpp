@@ -219,8 +219,8 @@ json prepare_for_finalize(const json& object, const json& old) {
 }
 
 bool deletion_complete(const json& object, const resource_info& resource) {
+  if (!being_deleted(object)) return false;
   const auto* metadata = member(object, "metadata");
-  if (!metadata || !member(*metadata, "deletionTimestamp")) return false;
   if (const auto* finalizers = member(*metadata, "finalizers");
       finalizers && finalizers->is_array() && !finalizers->empty())
     return false;

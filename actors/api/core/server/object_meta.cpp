@@ -102,6 +102,11 @@ std::string object_resource_version(const nlohmann::json& object) {
   return metadata_string(object, "resourceVersion");
 }
 
+bool being_deleted(const nlohmann::json& object) {
+  const auto* deletion = value_at(object, {"metadata", "deletionTimestamp"});
+  return deletion != nullptr && !deletion->is_null();
+}
+
 nlohmann::json& metadata_of(nlohmann::json& object) {
   auto& metadata = object["metadata"];
   if (!metadata.is_object()) metadata = nlohmann::json::object();

@@ -56,6 +56,10 @@ std::string object_namespace(const nlohmann::json& object);
 std::string object_uid(const nlohmann::json& object);
 std::string object_resource_version(const nlohmann::json& object);
 
+// Whether metadata.deletionTimestamp is set (a null one is not, as Go
+// decodes it).
+bool being_deleted(const nlohmann::json& object);
+
 // The object's metadata member, created as {} when absent or not an object.
 nlohmann::json& metadata_of(nlohmann::json& object);
 

@@ -83,7 +83,7 @@ class binding_operation final : public api_operation {
     auto pod = std::get<json>(std::move(current));
     // kube's assignPod reports these as a Conflict on pods/binding.
     const resource_name binding{"", "pods/binding", "", target_.name};
-    if (value_at(pod, {"metadata", "deletionTimestamp"}))
+    if (being_deleted(pod))
       return fail({conflict(
           binding, "pod " + target_.name + " is being deleted, cannot be assigned to a host")});
     if (auto assigned = string_at(pod, {"spec", "nodeName"}); !assigned.empty())

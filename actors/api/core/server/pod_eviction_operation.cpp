@@ -27,8 +27,7 @@ constexpr std::size_t disrupted_pods_max = 2000;
 
 bool pdb_can_be_ignored(const json& pod) {
   auto phase = string_at(pod, {"status", "phase"});
-  return phase == "Succeeded" || phase == "Failed" || phase == "Pending" ||
-         value_at(pod, {"metadata", "deletionTimestamp"}) != nullptr;
+  return phase == "Succeeded" || phase == "Failed" || phase == "Pending" || being_deleted(pod);
 }
 
 // kube suggests a retry only while the budget is being processed; a budget

@@ -57,10 +57,7 @@ std::shared_ptr<cached_object> describe_written_object(std::string key,
   described->labels =
       string_map_member(object.value("metadata", nlohmann::json::object()), "labels");
   described->fields = field_values(object, resource);
-  if (auto metadata = object.find("metadata"); metadata != object.end() && metadata->is_object())
-    if (auto deletion = metadata->find("deletionTimestamp");
-        deletion != metadata->end() && !deletion->is_null())
-      described->deleting = true;
+  described->deleting = being_deleted(object);
   return described;
 }
 
