@@ -8,7 +8,6 @@
 
 #include <atomic>
 #include <cstdio>
-#include <deque>
 #include <future>
 #include <map>
 #include <mutex>
@@ -16,9 +15,11 @@
 #include <set>
 #include <thread>
 
+#include <sys/socket.h>
 #include <unistd.h>
 
 #include "net/http/coalescing_stream.hpp"
+#include "net/http/stream_state.hpp"
 
 namespace troupe::net {
 
@@ -69,122 +70,6 @@ const char* status_text(unsigned code) {
   }
 }
 
-// A streamed body: filled by any thread, drained by the server's thread.
-class stream_state final : public http_stream {
- public:
-  explicit stream_state(std::size_t bytes_max) : bytes_max_(bytes_max) {}
-  // kj::Own members make the implicit destructor noexcept(false).
-  ~stream_state() noexcept override = default;
-
-  bool push(std::string chunk) override {
-    std::function<void()> closed_callback;
-    {
-      std::lock_guard lock(mutex_);
-      if (closed_ || ended_) return false;
-      if (queued_bytes_ + chunk.size() <= bytes_max_) {
-        queued_bytes_ += chunk.size();
-        queue_.push_back(std::move(chunk));
-        wake();
-        return true;
-      }
-      closed_ = true;
-      closed_callback = std::move(on_close_);
-      wake();
-    }
-    if (closed_callback) closed_callback();
-    return false;
-  }
-
-  void end() override {
-    std::lock_guard lock(mutex_);
-    ended_ = true;
-    wake();
-  }
-
-  void on_close(std::function<void()> callback) override {
-    {
-      std::lock_guard lock(mutex_);
-      if (!closed_) {
-        on_close_ = std::move(callback);
-        return;
-      }
-    }
-    callback();
-  }
-
-  struct taken {
-    std::string data;
-    bool ended = false;
-    bool closed = false;
-  };
-
-  // Server thread: everything queued so far.
-  taken take() {
-    std::lock_guard lock(mutex_);
-    taken result;
-    for (auto& chunk : queue_) result.data += chunk;
-    queue_.clear();
-    queued_bytes_ = 0;
-    result.ended = ended_;
-    result.closed = closed_;
-    return result;
-  }
-
-  // Server thread: resolves once there is something to take.
-  kj::Promise<void> ready() {
-    std::lock_guard lock(mutex_);
-    if (!queue_.empty() || ended_ || closed_) return kj::READY_NOW;
-    auto paf = kj::newPromiseAndCrossThreadFulfiller<void>();
-    waiter_ = kj::mv(paf.fulfiller);
-    return kj::mv(paf.promise);
-  }
-
-  // The server stops: what is queued is still sent, then the body ends
-  // cleanly, and the producer is told (on_close) to send no more.
-  void end_by_server() {
-    std::function<void()> closed_callback;
-    {
-      std::lock_guard lock(mutex_);
-      if (closed_ || ended_) return;
-      ended_ = true;
-      closed_callback = std::move(on_close_);
-      wake();
-    }
-    if (closed_callback) closed_callback();
-  }
-
-  // The client left, or the server stops without a clean end.
-  void close() {
-    std::function<void()> closed_callback;
-    {
-      std::lock_guard lock(mutex_);
-      if (closed_) return;
-      closed_ = true;
-      closed_callback = std::move(on_close_);
-      wake();
-    }
-    if (closed_callback) closed_callback();
-  }
-
- private:
-  // Called with mutex_ held.
-  void wake() {
-    if (waiter_.get() != nullptr) {
-      waiter_->fulfill();
-      waiter_ = nullptr;
-    }
-  }
-
-  std::mutex mutex_;
-  std::size_t bytes_max_;
-  std::deque<std::string> queue_;
-  std::size_t queued_bytes_ = 0;
-  bool ended_ = false;
-  bool closed_ = false;
-  std::function<void()> on_close_;
-  kj::Own<kj::CrossThreadPromiseFulfiller<void>> waiter_;
-};
-
 struct stream_start {
   unsigned code = 200;
   std::string content_type;
@@ -197,8 +82,9 @@ struct reply {
 
 class responder final : public http_responder {
  public:
-  responder(kj::Own<kj::CrossThreadPromiseFulfiller<reply>> fulfiller, std::size_t stream_max)
-      : fulfiller_(kj::mv(fulfiller)), stream_max_(stream_max) {}
+  responder(kj::Own<kj::CrossThreadPromiseFulfiller<reply>> fulfiller, std::size_t stream_max,
+            std::shared_ptr<stream_budget> budget)
+      : fulfiller_(kj::mv(fulfiller)), stream_max_(stream_max), budget_(std::move(budget)) {}
   ~responder() noexcept override = default;
 
   void respond(http_response response) override {
@@ -209,7 +95,7 @@ class responder final : public http_responder {
   }
 
   std::shared_ptr<http_stream> stream(unsigned code, std::string content_type) override {
-    auto stream = std::make_shared<stream_state>(stream_max_);
+    auto stream = std::make_shared<stream_state>(stream_max_, budget_);
     std::lock_guard lock(mutex_);
     if (fulfiller_.get() == nullptr || !fulfiller_->isWaiting()) {
       stream->close();
@@ -225,6 +111,7 @@ class responder final : public http_responder {
   std::mutex mutex_;
   kj::Own<kj::CrossThreadPromiseFulfiller<reply>> fulfiller_;
   std::size_t stream_max_;
+  std::shared_ptr<stream_budget> budget_;
 };
 
 struct header_ids {
@@ -521,8 +408,8 @@ class http_server::impl final : private kj::TaskSet::ErrorHandler {
             return send(response, config_.too_large(config_.body_bytes_max));
           request.body = std::move(reader->body);
           auto paf = kj::newPromiseAndCrossThreadFulfiller<reply>();
-          auto answer =
-              std::make_shared<responder>(kj::mv(paf.fulfiller), config_.stream_queue_bytes_max);
+          auto answer = std::make_shared<responder>(kj::mv(paf.fulfiller),
+                                                    config_.stream_queue_bytes_max, stream_budget_);
           handler_->handle(std::move(request), answer);
           return paf.promise.then([this, &response, fd](reply result) {
             return deliver(response, kj::mv(result), fd);
@@ -555,7 +442,7 @@ class http_server::impl final : private kj::TaskSet::ErrorHandler {
     auto left = kj::heap<kj::ForkedPromise<void>>(client_left(fd).fork());
     auto& client_gone = *left;
     auto forget = kj::defer([this, stream] { streams_.erase(stream); });
-    return pump(stream, kj::mv(out), client_gone).attach(kj::mv(left), kj::mv(forget));
+    return pump(stream, kj::mv(out), client_gone, fd).attach(kj::mv(left), kj::mv(forget));
   }
 
   // Resolves once the client closed its end of the connection. kj reports
@@ -572,19 +459,39 @@ class http_server::impl final : private kj::TaskSet::ErrorHandler {
     return read_side_end(observer).attach(kj::mv(watch));
   }
 
+  // A stream closed before its end (its client left or fell too far behind,
+  // a write failed) leaves its body unfinished: the connection can serve
+  // nothing more, so it ends now, not after kj's timeouts.
+  static kj::Promise<void> abandon(int fd) {
+    if (fd >= 0) ::shutdown(fd, SHUT_RDWR);
+    return kj::READY_NOW;
+  }
+
   // Writes what the stream has, waits for more; ends with the stream.
   kj::Promise<void> pump(std::shared_ptr<stream_state> stream, kj::Own<kj::AsyncOutputStream> out,
-                         kj::ForkedPromise<void>& client_gone) {
+                         kj::ForkedPromise<void>& client_gone, int fd) {
     auto taken = stream->take();
-    if (taken.closed) return kj::READY_NOW;
+    if (taken.closed) return abandon(fd);
     if (!taken.data.empty()) {
       auto data = kj::heapString(taken.data.data(), taken.data.size());
       auto& target = *out;
-      return target.write(data.begin(), data.size())
-          .attach(kj::mv(data))
-          .then([this, stream, out = kj::mv(out),
-                 &client_gone]() mutable { return pump(stream, kj::mv(out), client_gone); },
-                [stream](kj::Exception&&) { stream->close(); });
+      auto size = data.size();
+      // A stream closed meanwhile (its client fell too far behind and does
+      // not read) gives the write up.
+      enum class outcome { written, failed, given_up };
+      auto written = target.write(data.begin(), size)
+                         .attach(kj::mv(data))
+                         .then([] { return outcome::written; },
+                               [](kj::Exception&&) { return outcome::failed; });
+      auto given_up = stream->closed().then([] { return outcome::given_up; });
+      return written.exclusiveJoin(kj::mv(given_up))
+          .then([this, stream, size, out = kj::mv(out), &client_gone,
+                 fd](outcome result) mutable -> kj::Promise<void> {
+            stream->written(size);
+            if (result == outcome::written) return pump(stream, kj::mv(out), client_gone, fd);
+            stream->close();
+            return abandon(fd);
+          });
     }
     if (taken.ended) return kj::READY_NOW;
     auto& target = *out;
@@ -594,8 +501,8 @@ class http_server::impl final : private kj::TaskSet::ErrorHandler {
         });
     return stream->ready()
         .exclusiveJoin(kj::mv(gone))
-        .then([this, stream, out = kj::mv(out), &client_gone]() mutable {
-          return pump(stream, kj::mv(out), client_gone);
+        .then([this, stream, out = kj::mv(out), &client_gone, fd]() mutable {
+          return pump(stream, kj::mv(out), client_gone, fd);
         });
   }
 
@@ -627,10 +534,12 @@ class http_server::impl final : private kj::TaskSet::ErrorHandler {
   }
 
   void taskFailed(kj::Exception&& exception) override {
-    // A connection that failed (a TLS handshake refused, a client gone) is
-    // not the server's failure.
+    // A connection that failed is not the server's failure: a client gone
+    // says nothing; anything else (a TLS handshake refused, a protocol
+    // error) is worth a line, as Go's server logs TLS handshake errors.
     if (exception.getType() == kj::Exception::Type::DISCONNECTED) return;
-    (void)exception;
+    std::fprintf(stderr, "http server: a connection failed: %s\n",
+                 exception.getDescription().cStr());
   }
 
   http_server_config config_;
@@ -656,6 +565,8 @@ class http_server::impl final : private kj::TaskSet::ErrorHandler {
   kj::Maybe<kj::Own<kj::PromiseFulfiller<void>>> stopped_;
   std::map<coalescing_stream*, connection_info> peers_;  // every connection
   std::set<std::shared_ptr<stream_state>> streams_;
+  std::shared_ptr<stream_budget> stream_budget_ =
+      std::make_shared<stream_budget>(config_.stream_queue_bytes_total_max);
   std::size_t in_flight_ = 0;
 };
 

@@ -8,6 +8,9 @@
 //   - more than requests_in_flight_max requests in progress (long-running
 //     ones, which the config recognises, not counted): 429 with Retry-After;
 //   - a TLS handshake longer than handshake_timeout: the connection closes;
+//   - a streamed answer (a watch) whose client falls stream_queue_bytes_max
+//     behind, or whose next chunk would take the bytes queued by all streams
+//     past stream_queue_bytes_total_max: the stream closes;
 //   - connections_max connections open (watches included): no more are
 //     accepted until one closes (later clients wait in the listen backlog).
 // stop() is graceful: no new connections, streams end cleanly (final
@@ -43,8 +46,10 @@ struct http_server_config {
   std::size_t refused_body_drain_bytes = 64 * 1024 * 1024;
   std::size_t requests_in_flight_max = 1024;
   std::size_t connections_max = 16 * 1024;
-  // A stream whose client falls this far behind is closed.
+  // A stream whose client falls this far behind is closed; so is one whose
+  // push would take the bytes queued by all streams together past the total.
   std::size_t stream_queue_bytes_max = 64 * 1024 * 1024;
+  std::size_t stream_queue_bytes_total_max = 1024 * 1024 * 1024;
   std::chrono::milliseconds handshake_timeout{10'000};
   std::chrono::milliseconds drain_timeout{10'000};
   // Watches and followed logs: not counted against the in-flight bound.

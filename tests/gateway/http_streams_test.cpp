@@ -3,10 +3,12 @@
 // (nothing waits for the end), and end() finishes the body with the final
 // chunk; a client that hangs up, over plain HTTP or HTTPS, closes the
 // stream at once although nothing is being written (on_close runs, push
-// fails); a client that stops reading has its stream closed once the
-// backlog passes stream_queue_bytes_max, while a client that keeps reading
-// may receive any amount. A raw socket client reads the chunked bytes;
-// real curl is the HTTPS client.
+// fails); a client that stops reading has its stream closed, and its
+// connection with it, once the backlog passes stream_queue_bytes_max or the
+// backlogs of all streams together would pass stream_queue_bytes_total_max,
+// while a client that keeps reading may receive any amount (what was
+// written no longer counts against either bound). A raw socket client reads
+// the chunked bytes; real curl is the HTTPS client.
 #include <catch2/catch.hpp>
 
 #include <csignal>
@@ -132,23 +134,39 @@ TEST_CASE("a client over HTTPS that is killed closes its stream: on_close runs")
   CHECK_FALSE(stream->push("second\n"));
 }
 
-TEST_CASE("a client that stops reading has its stream closed past stream_queue_bytes_max") {
+TEST_CASE("a client that stops reading has its stream and connection closed past a stream bound") {
   auto config = plain_config();
-  config.stream_queue_bytes_max = 256 * 1024;
+  SECTION("its own") {
+    config.stream_queue_bytes_max = 256 * 1024;
+  }
+  SECTION("all streams' together") {
+    config.stream_queue_bytes_max = 64 * 1024 * 1024;
+    config.stream_queue_bytes_total_max = 256 * 1024;
+  }
   streamed_request watch(std::move(config), 4096);
   const std::string chunk(64 * 1024, 'w');
-  // Loopback buffers take a few MiB before writes block; the bound on the
-  // loop only keeps a broken server from running the test forever.
+  // Loopback buffers take a few MiB before writes block (what they took no
+  // longer counts); the bound on the loop only keeps a broken server from
+  // running the test forever. 512 chunks: far below 64 MiB, so the total
+  // closed the stream in the second section.
   int accepted = 0;
   while (accepted < 2000 && watch.stream->push(chunk)) ++accepted;
-  CHECK(accepted < 2000);
+  CHECK(accepted < 512);
   CHECK(watch.closed.wait());
   CHECK_FALSE(watch.stream->push("x"));
+  // The server gives up the unfinished body at once: the client finds the
+  // connection closed.
+  CHECK(watch.client->read_until_closed());
 }
 
-TEST_CASE("a client that keeps reading receives far more than stream_queue_bytes_max") {
+TEST_CASE("a client that keeps reading receives far more than the stream bounds") {
   auto config = plain_config();
-  config.stream_queue_bytes_max = 64 * 1024;
+  SECTION("its own") {
+    config.stream_queue_bytes_max = 64 * 1024;
+  }
+  SECTION("all streams' together") {
+    config.stream_queue_bytes_total_max = 64 * 1024;
+  }
   streamed_request watch(std::move(config));
   const std::string chunk(16 * 1024, 'r');
   std::size_t expected = 0;
