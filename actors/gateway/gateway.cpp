@@ -343,25 +343,6 @@ class handler final : public net::http_handler {
   bridge_actor bridge_;
 };
 
-// Watches and followed logs, as the router reads them: they hold their
-// connection and do not count against the in-flight bound.
-bool long_running(const std::string& method, const std::string& url) {
-  // Neither a watch (?watch= or /watch/) nor a followed log (follow=true)
-  // without these words or a percent-encoding that could spell them: most
-  // requests skip the second routing.
-  if (method != "GET" ||
-      (url.find("watch") == std::string::npos && url.find("follow") == std::string::npos &&
-       url.find('%') == std::string::npos))
-    return false;
-  auto routed = route_request(method, url);
-  const auto* call = std::get_if<api_route>(&routed);
-  if (!call) return false;
-  const auto& request = call->request;
-  if (request.verb == "watch") return true;
-  return request.subresource == "log" &&
-         api::query_value(request.query, "follow").value_or("") == "true";
-}
-
 }  // namespace
 
 struct gateway::parts {
@@ -375,7 +356,7 @@ std::variant<std::unique_ptr<gateway>, std::string> gateway::start(caf::actor_sy
   auto parts = std::make_unique<gateway::parts>();
   parts->bridge = system.spawn(bridge, context);
   auto http = std::move(config.http);
-  http.long_running = long_running;
+  http.long_running = long_running_request;
   http.too_large = [](std::size_t limit) {
     return status_http(api::request_entity_too_large(limit));
   };

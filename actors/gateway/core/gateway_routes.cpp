@@ -8,6 +8,7 @@
 
 #include "actors/api/core/api_status.hpp"
 #include "actors/api/core/resource_registry.hpp"
+#include "actors/api/core/server/request_options.hpp"
 
 namespace troupe::gateway {
 
@@ -167,6 +168,23 @@ route route_request(std::string_view method, std::string_view url) {
   if (!parsed)
     return api_failure{api::bad_request("the request URL cannot be parsed: " + std::string(url))};
   return document_or_call(method, *parsed);
+}
+
+bool long_running_request(const std::string& method, const std::string& url) {
+  // Neither a watch (?watch= or /watch/) nor a followed log (follow=true)
+  // without these words or a percent-encoding that could spell them: most
+  // requests skip the second routing.
+  if (method != "GET" ||
+      (url.find("watch") == std::string::npos && url.find("follow") == std::string::npos &&
+       url.find('%') == std::string::npos))
+    return false;
+  auto routed = route_request(method, url);
+  const auto* call = std::get_if<api_route>(&routed);
+  if (!call) return false;
+  const auto& request = call->request;
+  if (request.verb == "watch") return true;
+  return request.subresource == "log" &&
+         api::query_value(request.query, "follow").value_or("") == "true";
 }
 
 }  // namespace troupe::gateway

@@ -43,4 +43,9 @@ using route = std::variant<document_route, api_route, api::api_failure>;
 // `url` is the request target (path and query) as received.
 route route_request(std::string_view method, std::string_view url);
 
+// Watches and followed logs (?follow=true), as route_request reads them:
+// they hold their connection, so the HTTP server does not count them
+// against its in-flight bound.
+bool long_running_request(const std::string& method, const std::string& url);
+
 }  // namespace troupe::gateway
