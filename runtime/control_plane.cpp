@@ -4,11 +4,11 @@
 
 #include <filesystem>
 #include <random>
-#include <thread>
 
 #include "actors/api/api_actor.hpp"
 #include "actors/store/store_client.hpp"
 #include "net/tls/kubeconfig.hpp"
+#include "runtime/core/wait_until.hpp"
 
 namespace troupe::runtime {
 
@@ -92,21 +92,20 @@ control_plane_spec control_plane_spec_of(const node_config& config) {
 }
 
 bool control_plane::wait_ready(std::chrono::milliseconds deadline, std::string& detail) {
-  auto until = std::chrono::steady_clock::now() + deadline;
-  while (std::chrono::steady_clock::now() < until) {
-    caf::scoped_actor self{*system_};
-    bool ready = false;
-    self->request(api_, std::chrono::seconds(2), status_atom::value)
-        .receive(
-            [&](const component_status& status) {
-              ready = status.ready;
-              detail = status.detail;
-            },
-            [&](const caf::error& error) { detail = system_->render(error); });
-    if (ready) return true;
-    std::this_thread::sleep_for(std::chrono::milliseconds(50));
-  }
-  return false;
+  return wait_until(
+      [&] {
+        caf::scoped_actor self{*system_};
+        bool ready = false;
+        self->request(api_, std::chrono::seconds(2), status_atom::value)
+            .receive(
+                [&](const component_status& status) {
+                  ready = status.ready;
+                  detail = status.detail;
+                },
+                [&](const caf::error& error) { detail = system_->render(error); });
+        return ready;
+      },
+      deadline, std::chrono::milliseconds(50));
 }
 
 control_plane::~control_plane() {

@@ -6,9 +6,9 @@
 #include <unistd.h>
 
 #include <stdexcept>
-#include <thread>
 
 #include "runtime/actor_system_setup.hpp"
+#include "runtime/core/wait_until.hpp"
 
 namespace troupe::runtime {
 
@@ -156,16 +156,6 @@ std::optional<std::set<std::string>> in_process_cluster::members_seen_by(std::si
   std::set<std::string> names;
   for (const auto& member : *members) names.insert(member.summary.name);
   return names;
-}
-
-bool in_process_cluster::wait_until(const std::function<bool()>& predicate,
-                                    std::chrono::milliseconds deadline) {
-  auto until = std::chrono::steady_clock::now() + deadline;
-  while (!predicate()) {
-    if (std::chrono::steady_clock::now() >= until) return false;
-    std::this_thread::sleep_for(std::chrono::milliseconds(20));
-  }
-  return true;
 }
 
 bool in_process_cluster::wait_until_converged(std::chrono::milliseconds deadline) {

@@ -90,9 +90,6 @@ class in_process_cluster {
   // Waits until every running, unpartitioned host sees exactly the running,
   // unpartitioned hosts. Returns false at the deadline.
   bool wait_until_converged(std::chrono::milliseconds deadline);
-  // Waits until `predicate` holds, polling every 20 ms; false at the deadline.
-  static bool wait_until(const std::function<bool()>& predicate,
-                         std::chrono::milliseconds deadline);
 
  private:
   host_spec spec_for(std::size_t index) const;

@@ -25,6 +25,7 @@
 #include <vector>
 
 #include "actors/store/store_client.hpp"
+#include "runtime/core/wait_until.hpp"
 #include "runtime/host.hpp"
 #include "runtime/in_process_cluster.hpp"
 
@@ -201,7 +202,7 @@ int main(int argc, char** argv) {
   auto client = store::spawn_store_client(system, config);
 
   // Wait until the store answers a write.
-  bool ready = runtime::in_process_cluster::wait_until(
+  bool ready = runtime::wait_until(
       [&] {
         caf::scoped_actor self{system};
         bool written = false;

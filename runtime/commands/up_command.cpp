@@ -4,6 +4,7 @@
 #include <stdexcept>
 
 #include "runtime/commands/commands.hpp"
+#include "runtime/core/wait_until.hpp"
 #include "runtime/in_process_cluster.hpp"
 #include "runtime/signals.hpp"
 
@@ -63,7 +64,7 @@ int run_up(const parsed_command& command) {
     return exit_failure;
   }
   std::string store_status;
-  bool store_ready = in_process_cluster::wait_until(
+  bool store_ready = runtime::wait_until(
       [&] {
         caf::scoped_actor self{cluster.at(0).system()};
         bool ready = false;

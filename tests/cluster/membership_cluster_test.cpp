@@ -6,6 +6,7 @@
 
 #include <thread>
 
+#include "runtime/core/wait_until.hpp"
 #include "runtime/in_process_cluster.hpp"
 #include "tests/support/child_process.hpp"
 #include "tests/support/test_certificates.hpp"
@@ -59,7 +60,7 @@ void join_with_first_seed_down(in_process_cluster& cluster) {
 void stopped_host_departs_and_restart_rejoins(in_process_cluster& cluster) {
   auto before = incarnation_seen(cluster, 0, "worker-0");
   cluster.stop(2);
-  auto departed = in_process_cluster::wait_until(
+  auto departed = troupe::runtime::wait_until(
       [&] {
         return cluster.members_seen_by(0) == names({"store-0", "control-0"}) &&
                cluster.members_seen_by(1) == names({"store-0", "control-0"});
@@ -95,7 +96,7 @@ TEST_CASE("hosts over loopback drop a partitioned host after the timeout and tak
   auto partitioned_at = std::chrono::steady_clock::now();
   cluster.partition(2);
   // Nothing closes the connection: only the failure timeout can notice.
-  auto departed = in_process_cluster::wait_until(
+  auto departed = troupe::runtime::wait_until(
       [&] {
         return cluster.members_seen_by(0) == names({"store-0", "control-0"});
       },
@@ -105,9 +106,9 @@ TEST_CASE("hosts over loopback drop a partitioned host after the timeout and tak
         std::chrono::milliseconds(failure_timeout_ms - 100));
   // The isolated host times the others out on its own clock, possibly a
   // tick later than they time it out.
-  CHECK(in_process_cluster::wait_until(
-      [&] { return cluster.members_seen_by(2) == names({"worker-0"}); },
-      std::chrono::milliseconds(failure_timeout_ms) + slack));
+  CHECK(
+      troupe::runtime::wait_until([&] { return cluster.members_seen_by(2) == names({"worker-0"}); },
+                                  std::chrono::milliseconds(failure_timeout_ms) + slack));
   cluster.heal(2);
   CHECK(cluster.wait_until_converged(10s));
 }

@@ -9,6 +9,7 @@
 #include <thread>
 
 #include "actors/store/store_client.hpp"
+#include "runtime/core/wait_until.hpp"
 #include "runtime/in_process_cluster.hpp"
 #include "storage/lmdb_log_store.hpp"
 #include "tests/support/child_process.hpp"
@@ -106,7 +107,7 @@ TEST_CASE("three replicas elect a leader and serve writes and reads through the 
   CHECK(std::get<txn_response>(written).succeeded);
   CHECK(std::get<txn_response>(written).revision == 2);
   CHECK(value_of(get(system, client, "/registry/pods/a")) == "first");
-  REQUIRE(in_process_cluster::wait_until(
+  REQUIRE(troupe::runtime::wait_until(
       [&] {
         for (std::size_t i = 0; i < 3; ++i)
           if (value_of(get(cluster.at(i).system(), cluster.at(i).replica(), "/registry/pods/a",
@@ -172,7 +173,7 @@ TEST_CASE("acknowledged writes survive the leader's stop and restart; watches se
     CHECK(value_of(answer) == key);
   }
   // Every replica, restarted ones included, holds every acknowledged write.
-  REQUIRE(in_process_cluster::wait_until(
+  REQUIRE(troupe::runtime::wait_until(
       [&] {
         for (std::size_t i = 0; i < 3; ++i)
           for (const auto& key : acknowledged)
@@ -181,7 +182,7 @@ TEST_CASE("acknowledged writes survive the leader's stop and restart; watches se
         return true;
       },
       15s));
-  REQUIRE(in_process_cluster::wait_until([&] { return seen->size() >= acknowledged.size(); }, 10s));
+  REQUIRE(troupe::runtime::wait_until([&] { return seen->size() >= acknowledged.size(); }, 10s));
   std::lock_guard<std::mutex> lock(seen->mutex);
   CHECK(seen->ends.empty());
   REQUIRE(seen->events.size() == acknowledged.size());
@@ -205,7 +206,7 @@ TEST_CASE("without a quorum the client times out clearly, and its queue is bound
   auto client = store::spawn_store_client(cluster.at(client_host).system(), config);
   exit_at_scope_end stop_client{client};
   auto& system = cluster.at(client_host).system();
-  REQUIRE(in_process_cluster::wait_until(
+  REQUIRE(troupe::runtime::wait_until(
       [&] { return std::holds_alternative<txn_response>(put(system, client, "/q", "1")); }, 10s));
   cluster.stop(0);
   cluster.stop(1);
@@ -238,7 +239,7 @@ TEST_CASE("each replica keeps the state machine in its LMDB environment, beside 
         put(*store.system, store.client, "/m/" + std::to_string(i % 5), "v" + std::to_string(i))));
   // Every replica has applied the last write; an idle replica writes its
   // state machine's changes on its next tick.
-  REQUIRE(in_process_cluster::wait_until(
+  REQUIRE(troupe::runtime::wait_until(
       [&] {
         for (std::size_t i = 0; i < 3; ++i)
           if (value_of(get(cluster.at(i).system(), cluster.at(i).replica(), "/m/4", true)) != "v19")
@@ -311,7 +312,7 @@ TEST_CASE("a replica joins as a learner, becomes a voter and another is removed"
   CHECK(std::get<store_members>(learner).voters.size() == 3);
   // The learner catches up on what was written before it joined.
   auto& joiner = cluster.at(3);
-  REQUIRE(in_process_cluster::wait_until(
+  REQUIRE(troupe::runtime::wait_until(
       [&] { return value_of(get(joiner.system(), joiner.replica(), "/before", true)) == "1"; },
       10s));
 
@@ -329,7 +330,7 @@ TEST_CASE("a replica joins as a learner, becomes a voter and another is removed"
   cluster.stop(0);
   REQUIRE(std::holds_alternative<txn_response>(put(system, client, "/after", "2")));
   CHECK(value_of(get(system, client, "/after")) == "2");
-  REQUIRE(in_process_cluster::wait_until(
+  REQUIRE(troupe::runtime::wait_until(
       [&] { return value_of(get(joiner.system(), joiner.replica(), "/after", true)) == "2"; },
       10s));
 
@@ -353,7 +354,7 @@ TEST_CASE("a client watch from revision 0 sees only changes made after it starte
       .receive([&](std::uint64_t id) { watch = id; }, [](const caf::error&) {});
   REQUIRE(watch);
   REQUIRE(std::holds_alternative<txn_response>(put(system, store.client, "/n/new", "2")));
-  REQUIRE(in_process_cluster::wait_until([&] { return seen->size() >= 1; }, 10s));
+  REQUIRE(troupe::runtime::wait_until([&] { return seen->size() >= 1; }, 10s));
   std::this_thread::sleep_for(200ms);  // room for a wrongly delivered old event
   std::lock_guard<std::mutex> lock(seen->mutex);
   REQUIRE(seen->events.size() == 1);

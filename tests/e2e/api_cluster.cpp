@@ -4,6 +4,7 @@
 
 #include <csignal>
 
+#include "runtime/core/wait_until.hpp"
 #include "runtime/in_process_cluster.hpp"
 
 namespace troupe::testing {
@@ -31,7 +32,7 @@ void api_cluster::start() {
                  {TROUPE_BINARY, "up", "--config", dir_.file("up.yaml"), "--data-dir",
                   dir_.file("data"), "--api-port", std::to_string(api_port_)});
   up_ = std::make_unique<child_process>(std::move(command), log);
-  bool ready = in_process_cluster::wait_until(
+  bool ready = troupe::runtime::wait_until(
       [&] { return up_->out().find("KUBECONFIG=") != std::string::npos || !up_->running(); }, 60s);
   INFO("troupe up said:\n" << up_->out() << up_->err());
   REQUIRE(ready);

@@ -6,13 +6,12 @@
 
 #include <csignal>
 
-#include "runtime/in_process_cluster.hpp"
+#include "runtime/core/wait_until.hpp"
 #include "tests/e2e/api_cluster.hpp"
 #include "tests/e2e/kubectl_manifests.hpp"
 
 using namespace troupe::testing;
 using namespace std::chrono_literals;
-using troupe::runtime::in_process_cluster;
 
 namespace {
 
@@ -105,7 +104,7 @@ TEST_CASE("kubectl get -w prints each change it watches", "[e2e][kubectl]") {
   api_cluster cluster;
   apply(cluster, "config.yaml", namespaces_and_config);
   auto watch = cluster.kubectl_background({"get", "configmaps", "-w"}, "watch");
-  REQUIRE(in_process_cluster::wait_until(
+  REQUIRE(troupe::runtime::wait_until(
       [&] { return watch->out().find("settings") != std::string::npos; }, 30s));
   REQUIRE(cluster.kubectl({"label", "cm", "settings", "stage=two"}).code == 0);
   REQUIRE(
@@ -115,7 +114,7 @@ TEST_CASE("kubectl get -w prints each change it watches", "[e2e][kubectl]") {
                                      "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: fresh}\n")})
           .code == 0);
   REQUIRE(cluster.kubectl({"delete", "cm", "settings"}).code == 0);
-  bool seen = in_process_cluster::wait_until(
+  bool seen = troupe::runtime::wait_until(
       [&] {
         auto out = watch->out();
         std::size_t settings = 0;

@@ -9,13 +9,12 @@
 #include <csignal>
 #include <thread>
 
-#include "runtime/in_process_cluster.hpp"
+#include "runtime/core/wait_until.hpp"
 #include "tests/e2e/store_nodes.hpp"
 #include "tests/support/child_process.hpp"
 
 using namespace troupe::testing;
 using namespace std::chrono_literals;
-using troupe::runtime::in_process_cluster;
 
 namespace {
 
@@ -45,7 +44,7 @@ TEST_CASE("troupe store adds, promotes and removes replicas and shows their stat
           "[e2e][store]") {
   store_cluster nodes;
   for (std::size_t i = 0; i < 3; ++i) nodes.start(i);
-  REQUIRE(in_process_cluster::wait_until(
+  REQUIRE(troupe::runtime::wait_until(
       [&] {
         auto status = nodes.store({"status"});
         return status.code == 0 && status.out.find("role leader") != std::string::npos;
@@ -61,7 +60,7 @@ TEST_CASE("troupe store adds, promotes and removes replicas and shows their stat
   // Promotion waits (within --timeout-ms) until store-d has caught up; the
   // command may need a retry while store-d starts.
   run_result promoted;
-  REQUIRE(in_process_cluster::wait_until(
+  REQUIRE(troupe::runtime::wait_until(
       [&] {
         promoted = nodes.store({"promote", "store-d"});
         return promoted.code == 0;
@@ -74,7 +73,7 @@ TEST_CASE("troupe store adds, promotes and removes replicas and shows their stat
   REQUIRE(removed.code == 0);
   CHECK(removed.out == "voters: store-b, store-c, store-d\nlearners: (none)\n");
 
-  REQUIRE(in_process_cluster::wait_until(
+  REQUIRE(troupe::runtime::wait_until(
       [&] {
         auto status = nodes.store({"status"});
         return status.code == 0 && status.out.find("store-d") != std::string::npos &&

@@ -14,6 +14,7 @@
 #include <thread>
 
 #include "actors/store/store_client.hpp"
+#include "runtime/core/wait_until.hpp"
 #include "runtime/host.hpp"
 #include "runtime/in_process_cluster.hpp"
 #include "tests/e2e/store_nodes.hpp"
@@ -24,7 +25,6 @@
 using namespace troupe;
 using namespace troupe::testing;
 using namespace std::chrono_literals;
-using troupe::runtime::in_process_cluster;
 using troupe::runtime::reserve_loopback_port;
 
 namespace {
@@ -197,7 +197,7 @@ TEST_CASE("three store processes keep every acknowledged write through repeated 
   config.timeout = 10s;
   auto client = store::spawn_store_client(system, config);
   exit_at_scope_end stop_client{client};
-  REQUIRE(in_process_cluster::wait_until(
+  REQUIRE(troupe::runtime::wait_until(
       [&] { return std::holds_alternative<txn_response>(put(system, client, "/ready", "1", 2s)); },
       30s));
 
@@ -206,7 +206,7 @@ TEST_CASE("three store processes keep every acknowledged write through repeated 
   for (int round = 0; round < 4; ++round) {
     std::this_thread::sleep_for(1s);
     std::optional<std::size_t> leader;
-    REQUIRE(in_process_cluster::wait_until(
+    REQUIRE(troupe::runtime::wait_until(
         [&] { return (leader = leader_of(*self_host)).has_value(); }, 20s));
     // Even rounds kill the leader, odd rounds a follower.
     auto victim = round % 2 == 0 ? *leader : (*leader + 1) % replica_names.size();
@@ -215,7 +215,7 @@ TEST_CASE("three store processes keep every acknowledged write through repeated 
     CHECK(cluster.processes[victim]->wait(5s) == 128 + SIGKILL);
     std::this_thread::sleep_for(1500ms);  // the others carry on meanwhile
     cluster.start(victim);
-    REQUIRE(in_process_cluster::wait_until(
+    REQUIRE(troupe::runtime::wait_until(
         [&] { return cluster.processes[victim]->out().find("listening on") != std::string::npos; },
         20s));
     auto expected = load.acknowledged();
@@ -266,7 +266,7 @@ TEST_CASE("troupe node refuses a store data dir of another cluster with a clear 
         dir.file(log));
   };
   auto first = start("first", "first");
-  REQUIRE(in_process_cluster::wait_until(
+  REQUIRE(troupe::runtime::wait_until(
       [&] { return first->out().find("listening on") != std::string::npos; }, 20s));
   first->signal(SIGTERM);
   REQUIRE(first->wait(10s) == 0);

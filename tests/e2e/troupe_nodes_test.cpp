@@ -7,13 +7,13 @@
 #include <set>
 #include <sstream>
 
+#include "runtime/core/wait_until.hpp"
 #include "runtime/in_process_cluster.hpp"
 #include "tests/support/child_process.hpp"
 #include "tests/support/test_certificates.hpp"
 
 using namespace troupe::testing;
 using namespace std::chrono_literals;
-using troupe::runtime::in_process_cluster;
 using troupe::runtime::reserve_loopback_port;
 
 namespace {
@@ -71,7 +71,7 @@ class three_nodes {
   }
 
   bool all_see(const std::set<std::string>& expected, std::chrono::milliseconds deadline) {
-    return in_process_cluster::wait_until(
+    return troupe::runtime::wait_until(
         [&] {
           for (auto& node : nodes) {
             if (expected.count(node.name) == 0) continue;
@@ -125,7 +125,7 @@ TEST_CASE("troupe up runs a cluster in one process and stops cleanly on SIGINT",
       {TROUPE_BINARY, "up", "--config", dir.file("local.yaml"), "--workers", "2", "--data-dir",
        dir.file("state"), "--api-port", std::to_string(reserve_loopback_port())},
       dir.file("up"));
-  REQUIRE(in_process_cluster::wait_until(
+  REQUIRE(troupe::runtime::wait_until(
       [&] { return up.out().find("3 hosts running") != std::string::npos; }, 30s));
   CHECK(members_of(dir, address) == std::set<std::string>{"dev", "worker-0", "worker-1"});
   CHECK(up.out().find("troupe up: store of 1 replica ready (role leader") != std::string::npos);
@@ -150,7 +150,7 @@ TEST_CASE("a TLS node answers troupe members only with a certificate of its CA",
         dir.file("members"));
   };
   run_result last;
-  bool answered = in_process_cluster::wait_until(
+  bool answered = troupe::runtime::wait_until(
       [&] {
         last = with_certificate();
         return last.code == 0;
