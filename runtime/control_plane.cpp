@@ -8,7 +8,7 @@
 #include "actors/api/api_actor.hpp"
 #include "actors/store/store_client.hpp"
 #include "net/tls/kubeconfig.hpp"
-#include "runtime/core/wait_until.hpp"
+#include "runtime/wait_until.hpp"
 
 namespace troupe::runtime {
 

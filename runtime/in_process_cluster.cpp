@@ -8,7 +8,7 @@
 #include <stdexcept>
 
 #include "runtime/actor_system_setup.hpp"
-#include "runtime/core/wait_until.hpp"
+#include "runtime/wait_until.hpp"
 
 namespace troupe::runtime {
 

@@ -25,9 +25,9 @@
 #include <vector>
 
 #include "actors/store/store_client.hpp"
-#include "runtime/core/wait_until.hpp"
 #include "runtime/host.hpp"
 #include "runtime/in_process_cluster.hpp"
+#include "runtime/wait_until.hpp"
 
 using namespace troupe;
 using clock_type = std::chrono::steady_clock;

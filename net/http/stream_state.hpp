@@ -26,7 +26,6 @@ class stream_budget {
   // False (and nothing taken) if `bytes` more would pass the bound.
   bool take(std::size_t bytes);
   void give_back(std::size_t bytes);
-  std::size_t used() const { return used_.load(); }
 
  private:
   const std::size_t max_;

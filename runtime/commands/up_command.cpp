@@ -4,9 +4,9 @@
 #include <stdexcept>
 
 #include "runtime/commands/commands.hpp"
-#include "runtime/core/wait_until.hpp"
 #include "runtime/in_process_cluster.hpp"
 #include "runtime/signals.hpp"
+#include "runtime/wait_until.hpp"
 
 namespace troupe::runtime {
 

@@ -9,8 +9,8 @@
 #include <thread>
 
 #include "actors/store/store_client.hpp"
-#include "runtime/core/wait_until.hpp"
 #include "runtime/in_process_cluster.hpp"
+#include "runtime/wait_until.hpp"
 #include "storage/lmdb_log_store.hpp"
 #include "tests/support/child_process.hpp"
 #include "tests/support/store_calls.hpp"

@@ -4,8 +4,8 @@
 
 #include <csignal>
 
-#include "runtime/core/wait_until.hpp"
 #include "runtime/in_process_cluster.hpp"
+#include "runtime/wait_until.hpp"
 
 namespace troupe::testing {
 

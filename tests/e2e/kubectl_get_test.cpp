@@ -6,7 +6,7 @@
 
 #include <csignal>
 
-#include "runtime/core/wait_until.hpp"
+#include "runtime/wait_until.hpp"
 #include "tests/e2e/api_cluster.hpp"
 #include "tests/e2e/kubectl_manifests.hpp"
 

@@ -9,7 +9,7 @@
 #include <csignal>
 #include <thread>
 
-#include "runtime/core/wait_until.hpp"
+#include "runtime/wait_until.hpp"
 #include "tests/e2e/store_nodes.hpp"
 #include "tests/support/child_process.hpp"
 

@@ -14,9 +14,9 @@
 #include <thread>
 
 #include "actors/store/store_client.hpp"
-#include "runtime/core/wait_until.hpp"
 #include "runtime/host.hpp"
 #include "runtime/in_process_cluster.hpp"
+#include "runtime/wait_until.hpp"
 #include "tests/e2e/store_nodes.hpp"
 #include "tests/support/child_process.hpp"
 #include "tests/support/linearizability.hpp"

@@ -7,8 +7,8 @@
 #include <set>
 #include <sstream>
 
-#include "runtime/core/wait_until.hpp"
 #include "runtime/in_process_cluster.hpp"
+#include "runtime/wait_until.hpp"
 #include "tests/support/child_process.hpp"
 #include "tests/support/test_certificates.hpp"
 

@@ -12,7 +12,8 @@
 #include <cctype>
 #include <cerrno>
 #include <cstring>
-#include <thread>
+
+#include "runtime/wait_until.hpp"
 
 namespace http_test {
 
@@ -259,12 +260,7 @@ std::string url(std::uint16_t port, std::string_view target, bool https) {
 }
 
 bool eventually(const std::function<bool()>& condition, std::chrono::milliseconds deadline) {
-  auto until = std::chrono::steady_clock::now() + deadline;
-  while (!condition()) {
-    if (std::chrono::steady_clock::now() >= until) return false;
-    std::this_thread::sleep_for(5ms);
-  }
-  return true;
+  return troupe::runtime::wait_until(condition, deadline, 5ms);
 }
 
 }  // namespace http_test

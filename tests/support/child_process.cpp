@@ -11,7 +11,7 @@
 #include <fstream>
 #include <sstream>
 #include <stdexcept>
-#include <thread>
+#include "runtime/wait_until.hpp"
 
 extern char** environ;
 
@@ -81,11 +81,8 @@ bool child_process::running() {
 }
 
 std::optional<int> child_process::wait(std::chrono::milliseconds deadline) {
-  auto until = std::chrono::steady_clock::now() + deadline;
-  while (running()) {
-    if (std::chrono::steady_clock::now() >= until) return std::nullopt;
-    std::this_thread::sleep_for(std::chrono::milliseconds(10));
-  }
+  if (!runtime::wait_until([&] { return !running(); }, deadline, std::chrono::milliseconds(10)))
+    return std::nullopt;
   return status_;
 }
 

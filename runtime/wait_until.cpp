@@ -1,4 +1,4 @@
-#include "runtime/core/wait_until.hpp"
+#include "runtime/wait_until.hpp"
 
 #include <thread>
 

@@ -1,5 +1,6 @@
 // Polling with a deadline, for callers that can only ask (a scoped actor
-// requesting status, a process's output): pure, the clock is steady_clock.
+// requesting status, a child process, a file it writes). Not a core: it
+// reads steady_clock and sleeps; no CAF, so tests of any layer can use it.
 #pragma once
 
 #include <chrono>
