@@ -132,6 +132,75 @@ TEST_CASE("three voters elect one leader that replicates and commits on all", "[
   CHECK(net.at("b").propose(bytes("y"), {1, 2}) == raft_error::not_leader);
 }
 
+namespace {
+
+// Takes `raft`'s ready batch (durable at once) and returns its messages.
+std::vector<message> hand_out(node& raft) {
+  auto batch = raft.take_ready();
+  raft.advance(batch);
+  return batch.messages;
+}
+
+std::vector<message> of_type(const std::vector<message>& all, message_type type,
+                             const std::string& to) {
+  std::vector<message> found;
+  for (const auto& m : all)
+    if (m.type == type && m.to == to) found.push_back(m);
+  return found;
+}
+
+}  // namespace
+
+TEST_CASE("a follower acknowledges the appends of one batch with one response", "[raft]") {
+  network net({"a", "b", "c"});
+  net.elect("a");
+  auto& leader = net.at("a");
+  auto& follower = net.at("b");
+  std::vector<message> appends;
+  for (std::uint64_t i = 1; i <= 3; ++i) {
+    REQUIRE_FALSE(leader.propose(bytes("x"), {1, i}));
+    auto sent = of_type(hand_out(leader), message_type::append, "b");
+    REQUIRE(sent.size() == 1);
+    appends.push_back(sent.front());
+  }
+  for (const auto& append : appends) follower.step(append);
+  auto acks = of_type(hand_out(follower), message_type::append_response, "a");
+  REQUIRE(acks.size() == 1);
+  CHECK_FALSE(acks.front().reject);
+  CHECK(acks.front().index == appends.back().entries.back().index);
+}
+
+TEST_CASE("a leader answers the responses of one batch with one append per follower", "[raft]") {
+  network net({"a", "b", "c"});
+  net.elect("a");
+  auto& leader = net.at("a");
+  REQUIRE_FALSE(leader.propose(bytes("x"), {1, 1}));
+  hand_out(leader);  // the leader's copy is durable: one acknowledgement commits
+  auto last = leader.log().last_index();
+  auto ack = [&](const std::string& from) {
+    leader.step(message{.type = message_type::append_response,
+                        .from = from,
+                        .to = "a",
+                        .term = leader.term(),
+                        .index = last});
+  };
+  // Between two batches: a proposal, b's acknowledgement (which commits),
+  // another proposal, c's acknowledgement.
+  REQUIRE_FALSE(leader.propose(bytes("y"), {1, 2}));
+  ack("b");
+  CHECK(leader.log().committed() == last);
+  REQUIRE_FALSE(leader.propose(bytes("z"), {1, 3}));
+  ack("c");
+  auto sent = hand_out(leader);
+  for (auto name : {"b", "c"}) {
+    auto appends = of_type(sent, message_type::append, name);
+    REQUIRE(appends.size() == 1);  // both new entries and the commit news together
+    CHECK(appends.front().commit == last);
+    REQUIRE(appends.front().entries.size() == 2);
+    CHECK(appends.front().entries.front().index == last + 1);
+  }
+}
+
 TEST_CASE("a partitioned leader steps down after check-quorum", "[raft]") {
   network net({"a", "b", "c"});
   net.elect("a");

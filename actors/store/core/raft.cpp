@@ -93,6 +93,7 @@ void node::reset(std::uint64_t term) {
   uncommitted_bytes_ = 0;
   snapshot_wanted_ = false;
   append_pending_ = false;
+  commit_pending_ = false;
 }
 
 void node::become_follower(std::uint64_t term, const replica_id& leader) {
@@ -105,6 +106,16 @@ void node::send(message outgoing) {
   outgoing.from = self_;
   // Pre-vote requests and granted pre-vote responses carry the future term.
   if (outgoing.term == 0) outgoing.term = term_;
+  if (accepts(outgoing)) {
+    // The leader needs only the highest of the acknowledgements of one
+    // batch: it covers every lower index (and frees their in-flight slots).
+    for (auto& queued : outbox_) {
+      if (accepts(queued) && queued.to == outgoing.to && queued.term == outgoing.term) {
+        queued.index = std::max(queued.index, outgoing.index);
+        return;
+      }
+    }
+  }
   outbox_.push_back(std::move(outgoing));
 }
 
@@ -284,11 +295,14 @@ configuration node::config_at(std::uint64_t index) const {
 bool node::has_ready() const {
   return received_snapshot_ || log_.stable() < log_.last_index() ||
          handed_out_state_ != hard_state{term_, vote_, log_.committed()} || !outbox_.empty() ||
-         log_.applied() < std::min(log_.committed(), log_.stable()) || !reads_.empty();
+         log_.applied() < std::min(log_.committed(), log_.stable()) || !reads_.empty() ||
+         (role_ == role::leader && (append_pending_ || commit_pending_));
 }
 
 ready node::take_ready() {
-  if (std::exchange(append_pending_, false) && role_ == role::leader) broadcast_append(false);
+  bool appends = std::exchange(append_pending_, false);
+  bool commit = std::exchange(commit_pending_, false);
+  if (role_ == role::leader && (appends || commit)) broadcast_append(commit);
   ready result;
   result.snapshot = received_snapshot_;
   result.entries = log_.unstable_entries();
@@ -309,7 +323,7 @@ void node::advance(const ready& done) {
   if (!done.committed.empty()) log_.applied_to(done.committed.back().index);
   if (role_ != role::leader) return;
   // Our own copy counts only now that it is durable (invariant 3).
-  if (progress_[self_].acknowledge(log_.stable()) && maybe_commit()) broadcast_append(true);
+  if (progress_[self_].acknowledge(log_.stable()) && maybe_commit()) commit_pending_ = true;
 }
 
 void node::compact(std::uint64_t index) {

@@ -95,6 +95,9 @@ class node {
   void reset(std::uint64_t term);
   void become_follower(std::uint64_t term, const replica_id& leader);
   void send(message outgoing);
+  static bool accepts(const message& m) {
+    return m.type == message_type::append_response && !m.reject;
+  }
   void handle_append(const message& incoming);
   void handle_heartbeat(const message& incoming);
   void handle_snapshot(const message& incoming);
@@ -139,7 +142,10 @@ class node {
   std::vector<std::pair<std::uint64_t, configuration>> config_history_;
   std::optional<snapshot> snapshot_;  // for lagging followers
   bool snapshot_wanted_ = false;
-  bool append_pending_ = false;                // proposals not yet sent to followers
+  // Sent by take_ready(): new entries (proposals, acknowledged pipelines)
+  // and commit news (to every follower) not yet sent.
+  bool append_pending_ = false;
+  bool commit_pending_ = false;
   std::optional<snapshot> received_snapshot_;  // to hand out in ready
   hard_state handed_out_state_;
 

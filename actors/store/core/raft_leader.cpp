@@ -179,14 +179,16 @@ void node::handle_append_response(const message& incoming) {
     if (tracked.state == progress::mode::snapshot && tracked.match >= tracked.pending_snapshot)
       tracked.become_probe();
     if (tracked.state == progress::mode::probe) tracked.become_replicate();
-    // Commit news goes to everyone; otherwise keep this follower's pipeline full.
+    // Commit news goes to everyone; otherwise keep this follower's pipeline
+    // full. Both wait for take_ready(), so the responses handled between two
+    // batches share one append per follower instead of one each.
     if (maybe_commit()) {
       // The commit may have applied a membership change that removed this
       // follower or this leader: `tracked` may be gone.
       if (role_ != role::leader || !progress_.count(incoming.from)) return;
-      broadcast_append(true);
+      commit_pending_ = true;
     } else {
-      send_append(incoming.from, false);
+      append_pending_ = true;
     }
     if (incoming.from == transferee_ && progress_.at(incoming.from).match == log_.last_index())
       send(message{.type = message_type::timeout_now, .to = incoming.from});
