@@ -36,9 +36,7 @@ class delete_collection_operation final : public api_operation {
       auto object = served_object(stored, *target_.served);
       if (auto* failure = failure_of(object)) return answer{failure_response(*failure)};
       const auto& value = std::get<json>(object);
-      if (!options_.labels.matches(
-              string_map_member(value.value("metadata", json::object()), "labels")))
-        continue;
+      if (!options_.labels.matches(object_labels(value))) continue;
       if (!options_.fields.matches(field_values(value, *target_.stored))) continue;
       pending_.push_back(value);
     }

@@ -168,7 +168,7 @@ void prepare_for_create(json& object, const resource_info& resource, api_clock::
 
 void prepare_for_update(json& object, const json& old, const resource_info& resource) {
   auto& metadata = metadata_of(object);
-  const auto old_metadata = old.value("metadata", json::object());
+  const auto& old_metadata = metadata_or_empty(old);
   for (const char* key : {"uid", "creationTimestamp", "deletionTimestamp",
                           "deletionGracePeriodSeconds", "generation"}) {
     if (old_metadata.contains(key))

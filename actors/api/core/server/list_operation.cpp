@@ -91,9 +91,7 @@ class list_operation final : public api_operation {
   }
 
   bool matches(const json& object) const {
-    if (!options_.labels.empty() && !options_.labels.matches(string_map_member(
-                                        object.value("metadata", json::object()), "labels")))
-      return false;
+    if (!options_.labels.empty() && !options_.labels.matches(object_labels(object))) return false;
     return options_.fields.empty() ||
            options_.fields.matches(field_values(object, *target_.stored));
   }

@@ -2,7 +2,7 @@
 
 #include <algorithm>
 #include <map>
-#include <sstream>
+#include <string_view>
 
 #include "actors/api/core/server/object_meta.hpp"
 
@@ -38,12 +38,14 @@ std::string key_of(const resource_info& resource) {
 // The value at a dotted path, as kube's field sets print it.
 std::string text_at(const json& object, const std::string& path) {
   const json* current = &object;
-  std::istringstream parts(path);
-  std::string part;
-  while (std::getline(parts, part, '.')) {
-    current = member(*current, part);
-    if (!current) return "";
+  std::string_view rest = path;
+  while (current) {
+    auto dot = rest.find('.');
+    current = member(*current, rest.substr(0, dot));
+    if (dot == std::string_view::npos) break;
+    rest.remove_prefix(dot + 1);
   }
+  if (!current) return "";
   if (current->is_string()) return current->get<std::string>();
   if (current->is_boolean()) return current->get<bool>() ? "true" : "false";
   if (current->is_number()) return current->dump();

@@ -107,6 +107,16 @@ bool being_deleted(const nlohmann::json& object) {
   return deletion != nullptr && !deletion->is_null();
 }
 
+std::map<std::string, std::string> object_labels(const nlohmann::json& object) {
+  return string_map_member(metadata_or_empty(object), "labels");
+}
+
+const nlohmann::json& metadata_or_empty(const nlohmann::json& object) {
+  static const nlohmann::json empty = nlohmann::json::object();
+  const auto* metadata = member(object, "metadata");
+  return metadata && metadata->is_object() ? *metadata : empty;
+}
+
 nlohmann::json& metadata_of(nlohmann::json& object) {
   auto& metadata = object["metadata"];
   if (!metadata.is_object()) metadata = nlohmann::json::object();

@@ -49,6 +49,9 @@ std::string string_at(const nlohmann::json& object, std::initializer_list<std::s
 std::map<std::string, std::string> string_map_member(const nlohmann::json& object,
                                                      std::string_view key);
 
+// metadata.labels of an object (string_map_member of its metadata).
+std::map<std::string, std::string> object_labels(const nlohmann::json& object);
+
 // metadata.name / namespace / uid / resourceVersion of an object ("" when
 // absent or not strings).
 std::string object_name(const nlohmann::json& object);
@@ -62,5 +65,8 @@ bool being_deleted(const nlohmann::json& object);
 
 // The object's metadata member, created as {} when absent or not an object.
 nlohmann::json& metadata_of(nlohmann::json& object);
+// The object's metadata member, or an empty object when absent or not an
+// object (no copy).
+const nlohmann::json& metadata_or_empty(const nlohmann::json& object);
 
 }  // namespace troupe::api

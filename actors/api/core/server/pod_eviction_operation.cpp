@@ -77,7 +77,7 @@ class eviction_operation final : public api_operation {
 
   operation_step on_range(const range_response& response, operation_context& context) override {
     std::vector<key_value> matching;
-    auto labels = string_map_member(pod_.value("metadata", json::object()), "labels");
+    auto labels = object_labels(pod_);
     for (const auto& stored : response.kvs) {
       auto budget = object_of(stored);
       if (auto* failure = failure_of(budget)) return fail(*failure);

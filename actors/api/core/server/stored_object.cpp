@@ -10,26 +10,56 @@
 
 namespace troupe::api {
 
+namespace {
+
+// Appends JSON text to one string, as json::dump() writes it (nlohmann's own
+// serializer, which dump() wraps), so that the members of an object are
+// written in place rather than dumped to temporaries and copied.
+class json_appender {
+ public:
+  explicit json_appender(std::string& text)
+      : text_(text),
+        serializer_(nlohmann::detail::output_adapter<char, std::string>(text), ' ',
+                    nlohmann::json::error_handler_t::strict) {}
+
+  void value(const nlohmann::json& value) { serializer_.dump(value, false, false, 0); }
+  void key(const std::string& key) {
+    value(nlohmann::json(key));
+    text_.push_back(':');
+  }
+
+ private:
+  std::string& text_;
+  nlohmann::detail::serializer<nlohmann::json> serializer_;
+};
+
+}  // namespace
+
 stored_object make_stored_object(const nlohmann::json& object) {
   stored_object result;
   auto& text = result.json;
+  json_appender out(text);
   text.push_back('{');
   bool first = true;
   for (const auto& [key, value] : object.items()) {
     if (!first) text.push_back(',');
     first = false;
-    text += nlohmann::json(key).dump();
-    text.push_back(':');
+    out.key(key);
     if (key != "metadata" || !value.is_object()) {
-      text += value.dump();
+      out.value(value);
       continue;
     }
-    auto metadata = value;
-    metadata.erase("resourceVersion");
-    auto dumped = metadata.dump();
     text.push_back('{');
     result.resource_version_offset = static_cast<std::uint32_t>(text.size());
-    text.append(dumped, 1, std::string::npos);
+    bool first_member = true;
+    for (const auto& [name, member] : value.items()) {
+      if (name == "resourceVersion") continue;
+      if (!first_member) text.push_back(',');
+      first_member = false;
+      out.key(name);
+      out.value(member);
+    }
+    text.push_back('}');
   }
   text.push_back('}');
   return result;

@@ -54,8 +54,7 @@ std::shared_ptr<cached_object> describe_written_object(std::string key,
   described->stored = std::move(stored);
   described->namespace_name = object_namespace(object);
   described->name = object_name(object);
-  described->labels =
-      string_map_member(object.value("metadata", nlohmann::json::object()), "labels");
+  described->labels = object_labels(object);
   described->fields = field_values(object, resource);
   described->deleting = being_deleted(object);
   return described;
