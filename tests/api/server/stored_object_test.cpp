@@ -42,6 +42,23 @@ TEST_CASE("an object is stored without its resourceVersion and sorted") {
   CHECK(stored.json[stored.resource_version_offset - 1] == '{');
 }
 
+TEST_CASE("a stored object's text is json::dump()'s, escapes and numbers included") {
+  // make_stored_object writes members in place with nlohmann's serializer;
+  // what it writes must be exactly what dump() writes.
+  json object{
+      {"data",
+       {{"quote\"d", "tab\there \u00e9 \u2603 \\ /"},
+        {"ctl", std::string("a\x01"
+                            "b")}}},
+      {"spec",
+       {{"n", -12}, {"u", 18446744073709551615ULL}, {"f", 0.25}, {"list", {1, nullptr, true}}}},
+      {"metadata", {{"name", "a"}, {"labels", {{"k\u00fc", "v"}}}}}};
+  auto stored = make_stored_object(object);
+  CHECK(stored.json == object.dump());
+  object["metadata"]["resourceVersion"] = "5";
+  CHECK(make_stored_object(object).json == stored.json);
+}
+
 TEST_CASE("a stored object reads back with the resourceVersion first in its metadata") {
   auto stored = make_stored_object(json{{"metadata", {{"name", "a"}}}, {"data", {{"k", "v"}}}});
   CHECK(with_resource_version(stored, 42) ==

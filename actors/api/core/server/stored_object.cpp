@@ -4,6 +4,7 @@
 #include <capnp/serialize.h>
 
 #include <span>
+#include <string_view>
 
 #include "messages/schema/stored_object.capnp.h"
 #include "storage/core/capnp_decode.hpp"
@@ -26,6 +27,17 @@ class json_appender {
   void key(const std::string& key) {
     value(nlohmann::json(key));
     text_.push_back(':');
+  }
+  // The members of `object` but `skipped`, comma-separated, without braces.
+  void members_except(const nlohmann::json& object, std::string_view skipped) {
+    bool first = true;
+    for (const auto& [name, member] : object.items()) {
+      if (name == skipped) continue;
+      if (!first) text_.push_back(',');
+      first = false;
+      key(name);
+      value(member);
+    }
   }
 
  private:
@@ -51,14 +63,7 @@ stored_object make_stored_object(const nlohmann::json& object) {
     }
     text.push_back('{');
     result.resource_version_offset = static_cast<std::uint32_t>(text.size());
-    bool first_member = true;
-    for (const auto& [name, member] : value.items()) {
-      if (name == "resourceVersion") continue;
-      if (!first_member) text.push_back(',');
-      first_member = false;
-      out.key(name);
-      out.value(member);
-    }
+    out.members_except(value, "resourceVersion");
     text.push_back('}');
   }
   text.push_back('}');
