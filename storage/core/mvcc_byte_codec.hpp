@@ -20,15 +20,24 @@ namespace troupe::storage {
 
 class mvcc_byte_writer {
  public:
+  // Room for `size` more bytes, so that a writer that knows its output's
+  // size allocates once.
+  void reserve(std::size_t size) { bytes_.reserve(bytes_.size() + size); }
   void u8(std::uint8_t value) { bytes_.push_back(value); }
   void u32(std::uint32_t value);
   void u64(std::uint64_t value);
   void i64(std::int64_t value) { u64(static_cast<std::uint64_t>(value)); }
   void bytes(std::string_view value);
+  // What bytes(value) writes, for reserve().
+  static std::size_t bytes_size(std::string_view value) { return 8 + value.size(); }
 
   std::vector<std::uint8_t> take() { return std::move(bytes_); }
 
  private:
+  // Appends `value`'s `width` low bytes, least significant first.
+  void little_endian(std::uint64_t value, std::size_t width);
+  void append(const void* data, std::size_t size);
+
   std::vector<std::uint8_t> bytes_;
 };
 

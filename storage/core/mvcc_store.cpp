@@ -215,12 +215,20 @@ key_value mvcc_store::event_of(const change& entry) const {
 std::optional<store_error> mvcc_store::compact(std::int64_t revision) {
   if (revision > current_revision_) return store_error::future_revision;
   if (revision <= compacted_revision_) return store_error::compacted;
+  // Only keys written since the last compaction can hold records it drops:
+  // any other key has at most one record below that compaction, live (key
+  // history invariant 4), and it is still the key's state as of `revision`.
+  // Those writes are the front of changes_ (invariant 3), so compaction costs
+  // what it reclaims rather than a pass over every key.
   std::vector<record_id> dropped;
-  for (auto position = keys_.begin(); position != keys_.end();) {
-    position->second.compact(revision, dropped);
-    position = position->second.empty() ? keys_.erase(position) : std::next(position);
+  while (!changes_.empty() && changes_.front().revision < revision) {
+    auto position = keys_.find(changes_.front().key);
+    if (position != keys_.end()) {
+      position->second.compact(revision, dropped);
+      if (position->second.empty()) keys_.erase(position);
+    }
+    changes_.pop_front();
   }
-  while (!changes_.empty() && changes_.front().revision < revision) changes_.pop_front();
   compacted_revision_ = revision;
   if (journaling_) journal_.erased.insert(journal_.erased.end(), dropped.begin(), dropped.end());
   return std::nullopt;

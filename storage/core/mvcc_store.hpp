@@ -24,7 +24,8 @@
 // Cost (K keys, R retained records, n keys in a range, E retained changes):
 // range O(log K + n log R); each txn operation O(log K) for a put, O(n log R)
 // for a range or delete; events O(log E + changes scanned, at most
-// event_scan_changes_max per call); compact O(K + R). Memory: every retained
+// event_scan_changes_max per call); compact O(W log K) for the W writes since
+// the previous compaction. Memory: every retained
 // record holds its value; the change log adds one copy of the key per record
 // at or above the compaction revision.
 // Not thread-safe; a value type (copy it to fork a replica in tests).

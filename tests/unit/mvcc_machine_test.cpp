@@ -70,6 +70,28 @@ TEST_CASE("the journal records each write, deletion, compaction and client recor
   CHECK(quiet.journal_size() == 0);
 }
 
+TEST_CASE("compaction erases each superseded record once and keeps untouched keys", "[mvcc]") {
+  auto store = journaled();
+  apply(store, txn_request{{}, {put_operation("a", "1")}, {}});  // revision 2
+  apply(store, txn_request{{}, {put_operation("b", "1")}, {}});  // 3
+  REQUIRE_FALSE(store.compact(3));
+  CHECK(store.take_changes(1).erased.empty());                   // both records are the state at 3
+  apply(store, txn_request{{}, {put_operation("a", "2")}, {}});  // 4
+  apply(store, txn_request{{}, {put_operation("a", "3")}, {}});  // 5
+  REQUIRE_FALSE(store.compact(5));
+  // "a" was written twice since the last compaction: its two older records
+  // go, once each; "b", not written since, keeps its only record.
+  CHECK(store.take_changes(2).erased == std::vector<record_id>{{2, 0}, {4, 0}});
+  CHECK(store.retained_record_count() == 2);
+  apply(store, txn_request{{}, {remove_operation("b")}, {}});    // 6
+  apply(store, txn_request{{}, {put_operation("c", "1")}, {}});  // 7
+  REQUIRE_FALSE(store.compact(7));
+  CHECK(store.take_changes(3).erased == std::vector<record_id>{{3, 0}, {6, 0}});
+  CHECK(described(everything(store, 7)) ==
+        std::vector<std::string>{"a=3 v3 c2 m5", "c=1 v1 c7 m7"});
+  CHECK(store.retained_record_count() == 2);
+}
+
 TEST_CASE("a store rebuilt from its image answers as the original", "[mvcc]") {
   auto store = journaled();
   for (int i = 0; i < 30; ++i)
