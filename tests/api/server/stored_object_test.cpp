@@ -52,7 +52,12 @@ TEST_CASE("a stored object's text is json::dump()'s, escapes and numbers include
                             "b")}}},
       {"spec",
        {{"n", -12}, {"u", 18446744073709551615ULL}, {"f", 0.25}, {"list", {1, nullptr, true}}}},
-      {"metadata", {{"name", "a"}, {"labels", {{"k\u00fc", "v"}}}}}};
+      {"metadata", {{"name", "a"}, {"labels", {{"k\u00fc", "v"}}}}},
+      {"status",
+       {{"", ""},
+        {"del", "\x7f"},
+        {"empty", {json::object(), json::array(), {{"in", json::array({json::object()})}}}},
+        {"slash\\key", "plain text, 100% printable: {}[]:~"}}}};
   auto stored = make_stored_object(object);
   CHECK(stored.json == object.dump());
   object["metadata"]["resourceVersion"] = "5";

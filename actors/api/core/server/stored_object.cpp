@@ -3,6 +3,7 @@
 #include <capnp/message.h>
 #include <capnp/serialize.h>
 
+#include <algorithm>
 #include <span>
 #include <string_view>
 
@@ -13,9 +14,12 @@ namespace troupe::api {
 
 namespace {
 
-// Appends JSON text to one string, as json::dump() writes it (nlohmann's own
-// serializer, which dump() wraps), so that the members of an object are
-// written in place rather than dumped to temporaries and copied.
+// Appends JSON text to one string, as json::dump() writes it, so that the
+// members of an object are written in place rather than dumped to
+// temporaries and copied. nlohmann's own serializer (which dump() wraps)
+// writes numbers, literals and every string that needs escaping or UTF-8
+// checks; a string of printable ASCII without quotes or backslashes (most of
+// what an object holds) is copied as it is.
 class json_appender {
  public:
   explicit json_appender(std::string& text)
@@ -23,16 +27,41 @@ class json_appender {
         serializer_(nlohmann::detail::output_adapter<char, std::string>(text), ' ',
                     nlohmann::json::error_handler_t::strict) {}
 
-  void value(const nlohmann::json& value) { serializer_.dump(value, false, false, 0); }
+  void value(const nlohmann::json& value) {
+    switch (value.type()) {
+      case nlohmann::json::value_t::object:
+        text_.push_back('{');
+        members_except(value, {});
+        text_.push_back('}');
+        return;
+      case nlohmann::json::value_t::array: {
+        text_.push_back('[');
+        bool first = true;
+        for (const auto& element : value) {
+          if (!first) text_.push_back(',');
+          first = false;
+          this->value(element);
+        }
+        text_.push_back(']');
+        return;
+      }
+      case nlohmann::json::value_t::string:
+        string(value.get_ref<const std::string&>(), &value);
+        return;
+      default:
+        serializer_.dump(value, false, false, 0);
+    }
+  }
   void key(const std::string& key) {
-    value(nlohmann::json(key));
+    string(key, nullptr);
     text_.push_back(':');
   }
-  // The members of `object` but `skipped`, comma-separated, without braces.
+  // The members of `object` but `skipped` (none if empty), comma-separated,
+  // without braces.
   void members_except(const nlohmann::json& object, std::string_view skipped) {
     bool first = true;
-    for (const auto& [name, member] : object.items()) {
-      if (name == skipped) continue;
+    for (const auto& [name, member] : object.get_ref<const nlohmann::json::object_t&>()) {
+      if (!skipped.empty() && name == skipped) continue;
       if (!first) text_.push_back(',');
       first = false;
       key(name);
@@ -41,6 +70,23 @@ class json_appender {
   }
 
  private:
+  static bool is_plain(std::string_view text) {
+    return std::all_of(text.begin(), text.end(),
+                       [](char c) { return c >= 0x20 && c < 0x7f && c != '"' && c != '\\'; });
+  }
+  // `text`, quoted; `node` is the JSON string holding it, if there is one.
+  void string(const std::string& text, const nlohmann::json* node) {
+    if (is_plain(text)) {
+      text_.push_back('"');
+      text_.append(text);
+      text_.push_back('"');
+    } else if (node) {
+      serializer_.dump(*node, false, false, 0);
+    } else {
+      serializer_.dump(nlohmann::json(text), false, false, 0);
+    }
+  }
+
   std::string& text_;
   nlohmann::detail::serializer<nlohmann::json> serializer_;
 };
