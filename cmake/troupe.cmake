@@ -102,8 +102,8 @@ function(troupe_check_cores)
   message(STATUS "troupe: ${count} pure core targets, none links CAF")
 endfunction()
 
-# The `troupe` binary allocates with tcmalloc (gperftools' minimal build):
-# the API server and store allocate and free many short strings and JSON
+# `troupe` and the gateway bench client allocate with tcmalloc (gperftools'
+# minimal build): the API server and store allocate and free many short strings and JSON
 # nodes across threads, where glibc's malloc spent ~19% of the control
 # process's CPU (bench/gateway). Sanitizer and fuzz builds keep their own
 # allocator.
