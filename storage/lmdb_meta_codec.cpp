@@ -8,17 +8,12 @@
 #include <optional>
 
 #include "messages/schema/raft_state.capnp.h"
+#include "storage/core/capnp_encode.hpp"
 #include "storage/core/snapshot_metadata_codec.hpp"
 
 namespace troupe::storage {
 
 namespace {
-
-std::vector<std::uint8_t> to_bytes(capnp::MallocMessageBuilder& message) {
-  auto words = capnp::messageToFlatArray(message);
-  auto bytes = words.asBytes();
-  return std::vector<std::uint8_t>(bytes.begin(), bytes.end());
-}
 
 // Reads one root of type `Schema` from `bytes` with `read`, which returns
 // either the value or an error message.
@@ -35,7 +30,7 @@ std::vector<std::uint8_t> encode_store_header(const store_header& header) {
   builder.setFormatVersion(header.format_version);
   builder.setCluster(header.identity.cluster);
   builder.setReplica(header.identity.replica);
-  return to_bytes(message);
+  return encode_flat(message);
 }
 
 std::variant<store_header, decode_error> decode_store_header(std::span<const std::uint8_t> bytes) {
@@ -51,7 +46,7 @@ std::vector<std::uint8_t> encode_hard_state(const hard_state& state) {
   builder.setTerm(state.term);
   builder.setVote(state.vote);
   builder.setCommit(state.commit);
-  return to_bytes(message);
+  return encode_flat(message);
 }
 
 std::variant<hard_state, decode_error> decode_hard_state(std::span<const std::uint8_t> bytes) {
@@ -64,7 +59,7 @@ std::variant<hard_state, decode_error> decode_hard_state(std::span<const std::ui
 std::vector<std::uint8_t> encode_snapshot_metadata(const snapshot_metadata& metadata) {
   capnp::MallocMessageBuilder message;
   write_snapshot_metadata(message.initRoot<schema::SnapshotMetadata>(), metadata);
-  return to_bytes(message);
+  return encode_flat(message);
 }
 
 std::variant<snapshot_metadata, decode_error> decode_snapshot_metadata(

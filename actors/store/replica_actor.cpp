@@ -90,7 +90,8 @@ void send_to_peer(self_pointer self, const raft::message& outgoing) {
   }
   auto bytes = raft::encode_message(outgoing);
   self->send(peer->second, raft_atom::value,
-             raft_envelope{outgoing.from, outgoing.to, std::string(bytes.begin(), bytes.end())});
+             raft_envelope{outgoing.from, outgoing.to,
+                           std::string(reinterpret_cast<const char*>(bytes.data()), bytes.size())});
 }
 
 template <class T>

@@ -5,6 +5,7 @@
 
 #include "messages/schema/log_entry.capnp.h"
 #include "storage/core/capnp_decode.hpp"
+#include "storage/core/capnp_encode.hpp"
 
 namespace troupe::storage {
 
@@ -91,9 +92,7 @@ void write_log_entry(schema::LogEntry::Builder builder, const log_entry& entry) 
 std::vector<std::uint8_t> encode_log_entry(const log_entry& entry) {
   capnp::MallocMessageBuilder message;
   write_log_entry(message.initRoot<schema::LogEntry>(), entry);
-  auto words = capnp::messageToFlatArray(message);
-  auto bytes = words.asBytes();
-  return std::vector<std::uint8_t>(bytes.begin(), bytes.end());
+  return encode_flat(message);
 }
 
 std::variant<log_entry, decode_error> decode_log_entry(std::span<const std::uint8_t> bytes) {

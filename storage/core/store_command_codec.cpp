@@ -9,6 +9,7 @@
 #include <string>
 
 #include "messages/schema/store_command.capnp.h"
+#include "storage/core/capnp_encode.hpp"
 
 namespace troupe::storage {
 
@@ -222,9 +223,7 @@ std::vector<std::uint8_t> encode_store_command(const store_command& command) {
     builder.setClient(request.client);
     builder.setSequence(request.sequence);
   }
-  auto words = capnp::messageToFlatArray(message);
-  auto bytes = words.asBytes();
-  return std::vector<std::uint8_t>(bytes.begin(), bytes.end());
+  return encode_flat(message);
 }
 
 std::variant<store_command, decode_error> decode_store_command(

@@ -8,6 +8,7 @@
 #include <string>
 
 #include "messages/schema/raft_message.capnp.h"
+#include "storage/core/capnp_encode.hpp"
 #include "storage/core/log_entry_codec.hpp"
 #include "storage/core/snapshot_metadata_codec.hpp"
 
@@ -163,9 +164,7 @@ std::vector<std::uint8_t> encode_message(const message& value) {
   builder.setContext(value.context);
   builder.setForce(value.force);
   if (value.snapshot) write_snapshot(builder.initSnapshot(), *value.snapshot);
-  auto words = capnp::messageToFlatArray(encoded);
-  auto bytes = words.asBytes();
-  return std::vector<std::uint8_t>(bytes.begin(), bytes.end());
+  return storage::encode_flat(encoded);
 }
 
 std::variant<message, decode_error> decode_message(std::span<const std::uint8_t> bytes) {

@@ -9,6 +9,7 @@
 
 #include "messages/schema/stored_object.capnp.h"
 #include "storage/core/capnp_decode.hpp"
+#include "storage/core/capnp_encode.hpp"
 
 namespace troupe::api {
 
@@ -121,9 +122,7 @@ std::string encode_stored_object(const stored_object& object) {
   auto root = message.initRoot<schema::StoredObject>();
   root.setJson(kj::StringPtr(object.json.c_str(), object.json.size()));
   root.setResourceVersionOffset(object.resource_version_offset);
-  auto words = capnp::messageToFlatArray(message);
-  auto bytes = words.asBytes();
-  return std::string(reinterpret_cast<const char*>(bytes.begin()), bytes.size());
+  return storage::encode_flat<std::string>(message);
 }
 
 std::variant<stored_object, std::string> decode_stored_object(std::string_view bytes) {
