@@ -103,10 +103,10 @@ function(troupe_check_cores)
 endfunction()
 
 # `troupe` and the gateway bench client allocate with tcmalloc (gperftools'
-# minimal build): the API server and store allocate and free many short strings and JSON
-# nodes across threads, where glibc's malloc spent ~19% of the control
-# process's CPU (bench/gateway). Sanitizer and fuzz builds keep their own
-# allocator.
+# minimal build): the API server and store allocate and free many short
+# strings and JSON nodes across threads, where glibc's malloc spent ~19% of
+# the control process's CPU (bench/gateway). Sanitizer and fuzz builds keep
+# their own allocator.
 function(troupe_link_allocator target)
   if(TROUPE_SANITIZE OR TROUPE_FUZZ)
     return()

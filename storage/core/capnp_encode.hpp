@@ -1,8 +1,8 @@
 // Encoding a Cap'n Proto message as one flat (unpacked) byte array, the
 // counterpart of decode_flat (capnp_decode.hpp): the shared tail of every
-// encoder in storage/ and of the Raft message codec. capnp writes the segment
-// table and segments straight into the result, sized once, rather than into a
-// word array that is copied again.
+// encoder in storage/, the Raft message codec and the api's stored-object
+// envelope. capnp writes the segment table and segments straight into the
+// result, sized once, rather than into a word array that is copied again.
 #pragma once
 
 #include <capnp/message.h>

@@ -51,7 +51,7 @@ std::optional<record_id> decode_record_key(std::span<const std::uint8_t> bytes) 
 
 std::vector<std::uint8_t> encode_record_value(const machine_record& record) {
   mvcc_byte_writer out;
-  out.reserve(mvcc_byte_writer::bytes_size(record.key) + 16 +
+  out.reserve(mvcc_byte_writer::bytes_size(record.key) + 2 * sizeof(std::int64_t) +
               mvcc_byte_writer::bytes_size(record.record.value));
   out.bytes(record.key);
   out.i64(record.record.create_revision);

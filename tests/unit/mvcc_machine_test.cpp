@@ -75,7 +75,8 @@ TEST_CASE("compaction erases each superseded record once and keeps untouched key
   apply(store, txn_request{{}, {put_operation("a", "1")}, {}});  // revision 2
   apply(store, txn_request{{}, {put_operation("b", "1")}, {}});  // 3
   REQUIRE_FALSE(store.compact(3));
-  CHECK(store.take_changes(1).erased.empty());                   // both records are the state at 3
+  // Both records are the keys' states at 3: nothing is erased.
+  CHECK(store.take_changes(1).erased.empty());
   apply(store, txn_request{{}, {put_operation("a", "2")}, {}});  // 4
   apply(store, txn_request{{}, {put_operation("a", "3")}, {}});  // 5
   REQUIRE_FALSE(store.compact(5));
