@@ -187,6 +187,13 @@ void process_ready(self_pointer self) {
     auto batch = core.take_ready();
     auto plan = plan_write(batch, state.opened->written);
     for (const auto& outgoing : plan.early) send_to_peer(self, outgoing);
+    // Entries committed before this batch are answered before its fsync.
+    store_replica_output applied;
+    if (auto fatal = core.apply_committed(batch, applied)) {
+      stop(self, *fatal);
+      return;
+    }
+    carry_out(self, applied);
     if (plan.write || core.machine_write_due()) {
       if (!write(self, plan.write ? &batch : nullptr)) return;
     }

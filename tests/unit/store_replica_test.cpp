@@ -2,7 +2,8 @@
 // the MVCC state machine, with client tickets, limits, timeouts, watches,
 // compaction and snapshots. Replicas run in one process over an in-memory
 // network and in-memory disks, driven the way the replica actor drives them
-// (persist each ready batch, then finish() it and carry out its output).
+// (apply each ready batch's committed entries, persist the batch, then
+// finish() it and carry out its output).
 // Everything is deterministic: fixed seeds and first-in first-out delivery.
 #include <catch2/catch.hpp>
 
@@ -146,6 +147,11 @@ struct member {
   std::vector<std::pair<std::uint64_t, store_error>> ended_watches;
   std::size_t snapshots_installed = 0;  // received from the leader
   std::size_t compactions_stored = 0;   // log compactions it wrote
+  // Txns answered by apply_committed(), before the batch was persisted, and
+  // how many of them came with new entries (answers that did not wait for
+  // the write of those).
+  std::vector<ticket> answered_before_write;
+  std::size_t answered_ahead_of_entries = 0;
 };
 
 class cluster {
@@ -160,6 +166,9 @@ class cluster {
       open(i);
     }
   }
+
+  // As the replica actor does; off, finish() applies every committed entry.
+  bool apply_before_write = true;
 
   member& operator[](std::size_t i) { return members_[i]; }
   store_replica& replica(std::size_t i) { return *members_[i].core; }
@@ -180,23 +189,26 @@ class cluster {
     return started;
   }
 
-  // Until nothing moves: deliver every message in flight, then let every up
-  // replica persist and finish each of its ready batches.
+  // Until nothing moves: rounds of delivery and processing.
   void drive() {
-    for (int round = 0;; ++round) {
+    for (int round = 0; this->round(); ++round)
       REQUIRE(round < 10'000);  // a livelock must fail, not hang
-      bool moved = !network_.empty();
-      for (auto pending = std::exchange(network_, {}); !pending.empty(); pending.pop_front())
-        deliver(pending.front());
-      for (std::size_t i = 0; i < members_.size(); ++i) {
-        if (!members_[i].up) continue;
-        while (replica(i).has_ready()) {
-          moved = true;
-          process_ready(i);
-        }
+  }
+
+  // Delivers every message in flight, then lets every up replica process
+  // each of its ready batches. Returns whether anything moved.
+  bool round() {
+    bool moved = !network_.empty();
+    for (auto pending = std::exchange(network_, {}); !pending.empty(); pending.pop_front())
+      deliver(pending.front());
+    for (std::size_t i = 0; i < members_.size(); ++i) {
+      if (!members_[i].up) continue;
+      while (replica(i).has_ready()) {
+        moved = true;
+        process_ready(i);
       }
-      if (!moved) return;
     }
+    return moved;
   }
 
   // `times` ticks of every up replica, each followed by drive().
@@ -299,6 +311,14 @@ class cluster {
   void process_ready(std::size_t i) {
     auto& m = members_[i];
     auto batch = replica(i).take_ready();
+    if (apply_before_write) {
+      store_replica_output applied;
+      if (auto fatal = replica(i).apply_committed(batch, applied))
+        FAIL(m.name << " stops: " << *fatal);
+      for (const auto& done : applied.txns) m.answered_before_write.push_back(done.id);
+      if (!batch.entries.empty()) m.answered_ahead_of_entries += applied.txns.size();
+      collect(i, applied);
+    }
     auto machine = replica(i).take_machine_write();
     storage::durable_write write{&machine.changes, machine.compaction,
                                  batch.snapshot ? &*batch.snapshot : nullptr, batch.entries,
@@ -914,6 +934,7 @@ TEST_CASE("a retried txn applies at most once", "[store]") {
 
 TEST_CASE("an idle replica's state machine changes are due for a write after a tick", "[store]") {
   cluster c(3);
+  c.apply_before_write = false;
   auto leader = c.elect();
   commit_put(c, leader, "k", "v");
   // The last batch applied the put after its write: its changes wait.
@@ -926,6 +947,46 @@ TEST_CASE("an idle replica's state machine changes are due for a write after a t
   CHECK_FALSE(machine.changes.empty());
   replica.machine_written(machine);
   CHECK_FALSE(replica.machine_write_due());
+}
+
+TEST_CASE("committed txns are answered before the write of the batch that applies them",
+          "[store]") {
+  cluster c(3);
+  auto leader = c.elect();
+  // A txn submitted every round keeps the leader's batches carrying new
+  // entries alongside the ones a quorum has just acknowledged.
+  std::vector<ticket> submitted;
+  for (int round = 0; round < 20; ++round) {
+    auto id = c.next_ticket();
+    auto key = "k" + std::to_string(round % 3);
+    REQUIRE_FALSE(c.replica(leader).submit_txn(id, put(key, std::to_string(round))));
+    submitted.push_back(id);
+    c.round();
+  }
+  c.drive();
+  const auto& early = c[leader].answered_before_write;
+  CHECK(early.size() == submitted.size());
+  CHECK(c[leader].answered_ahead_of_entries > 0);
+  std::vector<std::int64_t> revisions;
+  for (auto id : submitted) {
+    CHECK(std::count(early.begin(), early.end(), id) == 1);
+    auto response = answer_of(the_completion(c[leader].txns, id));  // exactly once
+    revisions.push_back(response.revision);
+  }
+  CHECK(std::is_sorted(revisions.begin(), revisions.end()));
+  CHECK(revisions.back() == 21);
+  auto before = contents(c.replica(leader));
+  CHECK(before == std::vector<std::string>{"k0=18 v7 @20", "k1=19 v7 @21", "k2=17 v6 @19"});
+
+  // What each replica wrote (its state machine stamped with the entries it
+  // applied early) loads back to the same store, and the next txn follows.
+  for (std::size_t i = 0; i < c.size(); ++i) c.restart(i);
+  leader = c.elect();
+  for (std::size_t i = 0; i < c.size(); ++i) {
+    CHECK(contents(c.replica(i)) == before);
+    CHECK(c.replica(i).state().current_revision() == 21);
+  }
+  CHECK(commit_put(c, leader, "k3", "v") == 22);
 }
 
 TEST_CASE("only a learner that has caught up is promoted to voter", "[store]") {

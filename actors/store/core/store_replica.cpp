@@ -215,6 +215,22 @@ void store_replica::maybe_compact_by_retention() {
                  {nonce_, next_sequence_++});
 }
 
+std::optional<std::string> store_replica::apply_committed(raft::ready& batch,
+                                                          store_replica_output& out) {
+  if (batch.snapshot || batch.committed.empty()) return std::nullopt;
+  for (const auto& entry : batch.committed)
+    if (auto error = apply(entry, out)) return error;
+  complete_changes(batch, out);
+  // The log learns what is applied (invariant 1) before the state machine's
+  // changes are taken for the batch's write.
+  raft::ready applied;
+  applied.committed = std::move(batch.committed);
+  batch.committed.clear();
+  raft_->advance(applied);
+  deliver_watches(out);
+  return std::nullopt;
+}
+
 std::optional<std::string> store_replica::finish(const raft::ready& batch,
                                                  store_replica_output& out) {
   if (batch.snapshot) {

@@ -6,12 +6,13 @@
 //
 // Driving it (the actor's loop, in this order):
 //   1. feed inputs: tick(), step(message), submit_txn/submit_range/watch...;
-//   2. while has_ready(): batch = take_ready(); persist, in one durable write,
-//      take_machine_write() (the state machine's changes since the last write
-//      and the log's new base), batch.snapshot, batch.entries and
-//      batch.state, then call machine_written(); then out = finish(batch) and
-//      carry `out` out: send its messages, answer its completions and deliver
-//      its watch events.
+//   2. while has_ready(): batch = take_ready(); optionally
+//      apply_committed(batch) and carry its output out; persist, in one
+//      durable write, take_machine_write() (the state machine's changes
+//      since the last write and the log's new base), batch.snapshot,
+//      batch.entries and batch.state, then call machine_written(); then
+//      out = finish(batch) and carry `out` out: send its messages, answer
+//      its completions and deliver its watch events.
 //   3. when a batch needs no durable write, the machine's changes wait for
 //      the next one; machine_write_due() says when they should not wait (too
 //      many, a log compaction pending, or a tick passed since the last write:
@@ -138,6 +139,13 @@ class store_replica {
 
   bool has_ready() const { return raft_->has_ready(); }
   raft::ready take_ready() { return raft_->take_ready(); }
+  // Before `batch` is durable (optional): applies its committed entries and
+  // collects their answers and watch events, so these need not wait for the
+  // batch's own write. The log hands out only entries this replica wrote
+  // in an earlier batch, and committed ones are durable on a quorum. A
+  // batch with a snapshot applies nothing here: the snapshot comes first.
+  // Errors as finish().
+  std::optional<std::string> apply_committed(raft::ready& batch, store_replica_output& out);
   // After `batch` is durable: applies, serves and collects what to do. An
   // error (a snapshot or committed entry that does not decode: corruption)
   // means the replica must stop.
