@@ -12,9 +12,13 @@
 
 namespace troupe::runtime {
 
-// Scheduler threads per actor system: the machine class has 2 cores, and an
-// in-process cluster runs one system per host.
-constexpr std::size_t scheduler_threads_max = 2;
+// Scheduler threads per actor system. The machine class has 2 cores, and a
+// process already runs CAF's multiplexer, the HTTP gateway's event loop and
+// each store replica on threads of their own (an in-process cluster runs
+// one system per host). A second worker mostly added cross-thread wakeups
+// between the api and store client actors (bench/gateway: ~6% more CPU per
+// create).
+constexpr std::size_t scheduler_threads_max = 1;
 
 void configure_actor_system(caf::actor_system_config& config, const tls_files& tls);
 
