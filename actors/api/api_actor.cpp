@@ -26,10 +26,6 @@ constexpr std::int64_t snapshot_page_size = 5'000;
 // The timer that ends watches, sends bookmarks and expires waits.
 constexpr auto tick_interval = std::chrono::milliseconds(100);
 
-// Objects written and not yet seen in the store's watch, at most (beyond,
-// their changes are decoded like anyone else's).
-constexpr std::size_t recent_writes_max = 65'536;
-
 // The namespaces kube-apiserver creates at start.
 const std::vector<std::string> system_namespaces{"default", "kube-system", "kube-public",
                                                  "kube-node-lease"};
@@ -43,28 +39,6 @@ operation_context context_of(api_self self) {
 }
 
 void step(api_self self, std::uint64_t id, operation_step next);
-
-// Keeps the cached form of an object this api just wrote, for the watch
-// event of that write (matched by key and revision), so the cache does not
-// decode what the api already holds.
-void remember_write(api_self self, const std::shared_ptr<cached_object>& written,
-                    std::int64_t revision) {
-  auto& memo = self->state.recent_writes;
-  // Already seen (the event came before the answer), or no room: decode.
-  if (self->state.cache.revision() >= revision || memo.size() >= recent_writes_max) return;
-  written->revision = revision;
-  memo.insert_or_assign(written->key, written);
-}
-
-cached_pointer prepared_change(api_self self, const key_value& change) {
-  auto& memo = self->state.recent_writes;
-  auto found = memo.find(change.key);
-  if (found == memo.end()) return nullptr;
-  cached_pointer object;
-  if (found->second->revision == change.mod_revision) object = found->second;
-  if (found->second->revision <= change.mod_revision) memo.erase(found);
-  return object;
-}
 
 void continue_with(api_self self, std::uint64_t id,
                    const std::function<operation_step(api_operation&, operation_context&)>& call) {
@@ -163,15 +137,21 @@ void step(api_self self, std::uint64_t id, operation_step next) {
     }
     if (auto* txn = std::get_if<write>(&next)) {
       auto written = std::move(txn->written);
+      state.recent_writes.expect(written);
       self->request(state.config.store, store_request_timeout, txn_atom::value, txn->txn)
           .then(
               [=](const txn_response& response) {
-                if (response.succeeded && written) remember_write(self, written, response.revision);
+                auto revision =
+                    response.succeeded ? std::optional(response.revision) : std::nullopt;
+                self->state.recent_writes.answered(written, revision, self->state.cache.revision());
                 continue_with(self, id, [&](api_operation& operation, operation_context& context) {
                   return operation.on_write(response, context);
                 });
               },
-              [=](const caf::error& error) { store_failed(self, id, error); });
+              [=](const caf::error& error) {
+                self->state.recent_writes.answered(written, std::nullopt, 0);
+                store_failed(self, id, error);
+              });
       return;
     }
     return start_logs(self, id, std::get<stream_logs>(std::move(next)));
@@ -399,8 +379,9 @@ api_actor spawn_api(caf::actor_system& system, api_config config) {
         [=](event_atom, const watch_events& batch) {
           auto& state = self->state;
           if (batch.watch_id != state.store_watch) return;
-          auto events = state.cache.apply(
-              batch, [self](const key_value& change) { return prepared_change(self, change); });
+          auto events = state.cache.apply(batch, [self](const key_value& change) {
+            return self->state.recent_writes.match(change);
+          });
           dispatch_events(self, events);
           auto waiting = std::move(state.waiting);
           for (auto& read : waiting) {

@@ -17,6 +17,7 @@
 #include "actors/api/core/server/request_options.hpp"
 #include "actors/api/core/server/watch_cache.hpp"
 #include "actors/api/core/server/watch_filter.hpp"
+#include "actors/api/core/server/write_memo.hpp"
 
 namespace troupe::api {
 
@@ -60,8 +61,10 @@ struct api_state {
   std::vector<waiting_read> waiting;
   std::uint64_t store_watch = 0;
   std::int64_t loaded_revision = 0;
-  // This api's own writes awaiting their watch event (api_actor.cpp).
-  std::unordered_map<std::string, std::shared_ptr<cached_object>> recent_writes;
+  // This api's own writes awaiting their watch event. Objects written and
+  // not yet seen in the store's watch, at most (beyond, their changes are
+  // decoded like anyone else's).
+  write_memo recent_writes{65'536};
 
   static inline const char* name = "api";
 };
