@@ -4,6 +4,7 @@
 #include <capnp/serialize.h>
 
 #include <algorithm>
+#include <optional>
 #include <span>
 #include <string_view>
 
@@ -32,7 +33,7 @@ class json_appender {
     switch (value.type()) {
       case nlohmann::json::value_t::object:
         text_.push_back('{');
-        members_except(value, {});
+        members(value);
         text_.push_back('}');
         return;
       case nlohmann::json::value_t::array: {
@@ -57,12 +58,12 @@ class json_appender {
     string(key, nullptr);
     text_.push_back(':');
   }
-  // The members of `object` but `skipped` (none if empty), comma-separated,
-  // without braces.
-  void members_except(const nlohmann::json& object, std::string_view skipped) {
+  // The members of `object` but `skipped`, comma-separated, without braces.
+  void members(const nlohmann::json& object,
+               std::optional<std::string_view> skipped = std::nullopt) {
     bool first = true;
     for (const auto& [name, member] : object.get_ref<const nlohmann::json::object_t&>()) {
-      if (!skipped.empty() && name == skipped) continue;
+      if (name == skipped) continue;
       if (!first) text_.push_back(',');
       first = false;
       key(name);
@@ -110,7 +111,7 @@ stored_object make_stored_object(const nlohmann::json& object) {
     }
     text.push_back('{');
     result.resource_version_offset = static_cast<std::uint32_t>(text.size());
-    out.members_except(value, "resourceVersion");
+    out.members(value, "resourceVersion");
     text.push_back('}');
   }
   text.push_back('}');

@@ -18,15 +18,10 @@ bool stores(const cached_object& object, const std::string& value) {
 
 void write_memo::expect(std::shared_ptr<cached_object> written) {
   if (!written) return;
-  auto found = entries_.find(written->key);
-  if (found == entries_.end() && entries_.size() >= entries_max_) return;
+  if (entries_.size() >= entries_max_ && !entries_.contains(written->key)) return;
   written->revision = 0;
-  if (found != entries_.end()) {
-    found->second = std::move(written);
-    return;
-  }
   auto key = written->key;
-  entries_.emplace(std::move(key), std::move(written));
+  entries_.insert_or_assign(std::move(key), std::move(written));
 }
 
 void write_memo::answered(const std::shared_ptr<cached_object>& written,
